@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs everything eventgraph needs to build, test and render, from Debian 12's packages.
+# Idempotent: quiet and fast when every package is already present. Run as root.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  # libraries
+  libboost-graph-dev libhowardhinnant-date-dev libyaml-cpp-dev libgraphviz-dev
+  libcli11-dev nlohmann-json3-dev libfreetype-dev fonts-dejavu-core librsvg2-dev
+  # tests
+  catch2 libxml2-utils jq graphviz librsvg2-bin chromium python3 python3-jsonschema
+  # sanitizers, fuzzing and benchmarks
+  clang-14 libclang-rt-14-dev libbenchmark-dev python3-yaml python3-networkx time
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup: missing packages: ${missing[*]}" >&2
+  echo "setup: run this script as root (or: sudo apt-get install ${missing[*]})" >&2
+  exit 1
+fi
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
