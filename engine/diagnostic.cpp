@@ -1,5 +1,7 @@
 #include "engine/diagnostic.h"
 
+#include "engine/detail/text_checks.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -33,7 +35,8 @@ std::string_view source_line(std::string_view source, int line) {
     start = newline + 1;
   }
   std::size_t end = source.find('\n', start);
-  std::string_view text = source.substr(start, end == std::string_view::npos ? source.size() - start : end - start);
+  std::string_view text =
+      source.substr(start, end == std::string_view::npos ? source.size() - start : end - start);
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
   return text;
 }
@@ -46,7 +49,8 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source) {
     std::string_view line = source_line(source, d.location.line);
     // Long lines (minified files, huge scalars) would flood the terminal.
     constexpr std::size_t kMaxShown = 160;
-    if (!line.empty() && line.size() <= kMaxShown) {
+    // A line with bytes a terminal cannot show safely is left out.
+    if (!line.empty() && line.size() <= kMaxShown && !detail::check_scalar(line)) {
       out += "  ";
       out += line;
       out += "\n  ";
@@ -67,10 +71,11 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.file, a.location.line, a.location.column, a.message) <
-           std::tie(b.file, b.location.line, b.location.column, b.message);
-  });
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.file, a.location.line, a.location.column, a.message) <
+                            std::tie(b.file, b.location.line, b.location.column, b.message);
+                   });
 }
 
 }  // namespace eventgraph

@@ -34,8 +34,7 @@ std::string format_diagnostic_line(const Diagnostic& diagnostic);
 /// The one-line form, then the offending source line with a caret under the
 /// column and `hint: ...` when there is a hint. `source` is the whole file
 /// text; pass an empty view to get just the one-line form and hint.
-std::string format_diagnostic(const Diagnostic& diagnostic,
-                              std::string_view source);
+std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view source);
 
 /// True when any diagnostic is an error.
 bool has_errors(const std::vector<Diagnostic>& diagnostics);

@@ -52,9 +52,8 @@ class EdtfDate {
   /// Builds a date from already-checked parts (see known_first/known_last
   /// for what the days mean when an end is not known); parse_edtf is the
   /// usual door.
-  EdtfDate(std::string text, Bound start, date::sys_days first, Bound end,
-           date::sys_days last, Precision precision, bool uncertain,
-           bool approximate) noexcept;
+  EdtfDate(std::string text, Bound start, date::sys_days first, Bound end, date::sys_days last,
+           Precision precision, bool uncertain, bool approximate) noexcept;
 
   /// True for a date that came out of a successful parse.
   bool ok() const noexcept { return ok_; }
@@ -84,11 +83,8 @@ class EdtfDate {
   bool approximate() const noexcept { return approximate_; }
 
   /// Chronological order: compare_bounds(), then text.
-  friend std::strong_ordering operator<=>(const EdtfDate& a,
-                                          const EdtfDate& b) noexcept;
-  friend bool operator==(const EdtfDate& a, const EdtfDate& b) noexcept {
-    return (a <=> b) == 0;
-  }
+  friend std::strong_ordering operator<=>(const EdtfDate& a, const EdtfDate& b) noexcept;
+  friend bool operator==(const EdtfDate& a, const EdtfDate& b) noexcept { return (a <=> b) == 0; }
 
  private:
   std::string text_;

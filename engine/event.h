@@ -36,8 +36,8 @@ struct Event {
   std::string id;  ///< slug: [a-z0-9][a-z0-9-]*
   std::string title;
   EdtfDate date;
-  std::string kind;  ///< free text: statement, meeting, proposal, ...
-  std::vector<std::string> actors;   ///< actor ids
+  std::string kind;                 ///< free text: statement, meeting, proposal, ...
+  std::vector<std::string> actors;  ///< actor ids
   std::string place;
   std::vector<std::string> tags;
   std::string summary;

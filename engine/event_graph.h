@@ -61,9 +61,7 @@ class EventGraph {
   std::span<const Relation> relations() const;
 
   const Event& event(EventIndex index) const { return events()[index]; }
-  const Relation& relation(RelationIndex index) const {
-    return relations()[index];
-  }
+  const Relation& relation(RelationIndex index) const { return relations()[index]; }
   Endpoints endpoints(RelationIndex index) const;
 
   std::optional<EventIndex> find_event(std::string_view id) const;

@@ -4,9 +4,12 @@ namespace eventgraph {
 
 std::string_view to_string(RelationKind kind) {
   switch (kind) {
-    case RelationKind::causes: return "causes";
-    case RelationKind::references: return "references";
-    case RelationKind::contradicts: return "contradicts";
+    case RelationKind::causes:
+      return "causes";
+    case RelationKind::references:
+      return "references";
+    case RelationKind::contradicts:
+      return "contradicts";
   }
   return "causes";
 }
@@ -23,11 +26,13 @@ std::optional<RelationKinds> parse_relation_kinds(std::string_view list, std::st
   std::size_t start = 0;
   while (start <= list.size()) {
     std::size_t comma = list.find(',', start);
-    std::string_view item = list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    std::string_view item = list.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     auto kind = parse_relation_kind(item);
     if (!kind) {
       if (error) {
-        *error = "unknown relation kind '" + std::string(item) + "' (expected causes, references or contradicts)";
+        *error = "unknown relation kind '" + std::string(item) +
+                 "' (expected causes, references or contradicts)";
       }
       return std::nullopt;
     }

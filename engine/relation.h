@@ -13,13 +13,13 @@ namespace eventgraph {
 
 /// The three kinds of edge in an event graph.
 enum class RelationKind : std::uint8_t {
-  causes,      ///< the source event brought the target about
-  references,  ///< the source (a statement, a report) refers to the target
-  contradicts, ///< the source claim contradicts the target claim; symmetric
+  causes,       ///< the source event brought the target about
+  references,   ///< the source (a statement, a report) refers to the target
+  contradicts,  ///< the source claim contradicts the target claim; symmetric
 };
 
-inline constexpr RelationKind kAllRelationKinds[] = {
-    RelationKind::causes, RelationKind::references, RelationKind::contradicts};
+inline constexpr RelationKind kAllRelationKinds[] = {RelationKind::causes, RelationKind::references,
+                                                     RelationKind::contradicts};
 
 /// "causes", "references" or "contradicts".
 std::string_view to_string(RelationKind kind);
@@ -37,9 +37,7 @@ class RelationKinds {
     return kinds;
   }
   constexpr void insert(RelationKind kind) { bits_ |= bit(kind); }
-  constexpr bool contains(RelationKind kind) const {
-    return (bits_ & bit(kind)) != 0;
-  }
+  constexpr bool contains(RelationKind kind) const { return (bits_ & bit(kind)) != 0; }
   constexpr bool empty() const { return bits_ == 0; }
   friend constexpr bool operator==(RelationKinds, RelationKinds) = default;
 
@@ -52,8 +50,7 @@ class RelationKinds {
 
 /// Parses a comma list such as "causes,references"; on failure returns
 /// nullopt and sets `error` to a message naming the bad item.
-std::optional<RelationKinds> parse_relation_kinds(std::string_view list,
-                                                  std::string* error);
+std::optional<RelationKinds> parse_relation_kinds(std::string_view list, std::string* error);
 
 /// Names the kinds in a set, in enum order: {"causes", "references"}.
 std::vector<std::string> relation_kind_names(RelationKinds kinds);

@@ -31,7 +31,8 @@ std::optional<std::string> nearest(std::string_view word, std::span<const std::s
   for (const std::string& candidate : candidates) {
     // Lengths that differ by more than the limit cannot be near; skipping
     // them keeps suggestions cheap over large id sets.
-    std::size_t gap = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+    std::size_t gap = candidate.size() > word.size() ? candidate.size() - word.size()
+                                                     : word.size() - candidate.size();
     if (gap > limit) continue;
     std::size_t distance = edit_distance(word, candidate);
     if (distance < best_distance || (distance == best_distance && best && candidate < *best)) {

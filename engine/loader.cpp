@@ -1,0 +1,460 @@
+// YAML tree to model: every field checked, every problem reported with its
+// position, then cross-references and the graph checks.
+#include "engine/loader.h"
+
+#include "engine/detail/reference_sites.h"
+#include "engine/detail/text_checks.h"
+#include "engine/detail/yaml_tree.h"
+#include "engine/suggest.h"
+#include "engine/validate.h"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace eventgraph {
+
+namespace {
+
+using detail::YamlNode;
+
+constexpr std::array<std::string_view, 5> kTopKeys = {"eventgraph", "title", "actors", "sources",
+                                                      "events"};
+constexpr std::array<std::string_view, 3> kActorKeys = {"name", "role", "affiliation"};
+constexpr std::array<std::string_view, 5> kSourceKeys = {"title", "publisher", "author", "date",
+                                                         "url"};
+constexpr std::array<std::string_view, 12> kEventKeys = {
+    "id",   "title",   "date",    "kind",   "actors",     "place",
+    "tags", "summary", "sources", "causes", "references", "contradicts"};
+constexpr std::array<std::string_view, 5> kRelationKeys = {"event", "sources", "claimed_by",
+                                                           "disputed_by", "note"};
+
+constexpr std::string_view kDateHint =
+    "EDTF dates look like 2022, 2022-03, 2022-03-29, 2022-21 (spring), 2022-03/2022-04 or "
+    "2022-03-29?; see docs/format.md";
+
+// Reads one event file's sections as yaml-cpp completes them.
+class DatasetBuilder final : public detail::YamlSectionSink {
+ public:
+  DatasetBuilder(std::string file, const LoadOptions& options)
+      : file_(std::move(file)), options_(options) {
+    dataset_.file = file_;
+  }
+
+  bool take(std::string_view section, const YamlNode* key, YamlNode& node) override {
+    if (section == "events" && key == nullptr) {
+      if (dataset_.events.size() >= options_.max_events) {
+        if (!events_limit_reported_) {
+          error(node.location,
+                "more than " + std::to_string(options_.max_events) + " events in one file",
+                "split the file, or raise the limit (LoadOptions::max_events)");
+          events_limit_reported_ = true;
+        }
+        return true;
+      }
+      read_event(node);
+      return true;
+    }
+    if (section == "actors" && key != nullptr && key->is_scalar()) {
+      read_actor(*key, node);
+      return true;
+    }
+    if (section == "sources" && key != nullptr && key->is_scalar()) {
+      read_source(*key, node);
+      return true;
+    }
+    return false;
+  }
+
+  void read_root(const YamlNode& root) {
+    if (root.type == YamlNode::Type::null) {
+      error({1, 1}, "the file is empty",
+            "an event file starts with 'eventgraph: 1'; see docs/format.md");
+      return;
+    }
+    if (!root.is_map()) {
+      error(root.location, "the top of the file must be a map, not " + std::string(describe(root)),
+            "an event file starts with 'eventgraph: 1' and lists its events under 'events:'");
+      return;
+    }
+    check_keys(root, kTopKeys, "at the top of the file");
+    const YamlNode* version = find(root, "eventgraph");
+    if (!version) {
+      error({1, 1}, "missing 'eventgraph' format version", "start the file with 'eventgraph: 1'");
+    } else if (!version->is_scalar() || version->text != "1") {
+      error(version->location,
+            "unsupported format version '" + (version->is_scalar() ? version->text : "") + "'",
+            "this eventgraph reads format version 1: write 'eventgraph: 1'");
+    } else {
+      dataset_.version = 1;
+    }
+    if (const YamlNode* title = find(root, "title")) read_text(*title, "title", dataset_.title);
+    expect_section(root, "actors", YamlNode::Type::map, "actors: {lavrov: {name: Sergey Lavrov}}");
+    expect_section(root, "sources", YamlNode::Type::map, "sources: {rt-2024: {title: ...}}");
+    const YamlNode* events = find(root, "events");
+    if (!events) {
+      error(root.location, "missing 'events' list", "add 'events:' with one '- id: ...' per event");
+    } else {
+      expect_section(root, "events", YamlNode::Type::sequence, "events: [ {id: ..., ...} ]");
+    }
+  }
+
+  Dataset take_dataset() { return std::move(dataset_); }
+  detail::ReferenceSites take_sites() { return std::move(sites_); }
+  std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+
+ private:
+  void error(Location at, std::string message, std::string hint = "") {
+    diagnostics_.push_back({file_, at, Severity::error, std::move(message), std::move(hint)});
+  }
+
+  static const YamlNode* find(const YamlNode& map, std::string_view key) {
+    for (std::size_t i = 0; i < map.map_size(); ++i) {
+      if (map.key(i).is_scalar() && map.key(i).text == key) return &map.value(i);
+    }
+    return nullptr;
+  }
+
+  template <std::size_t N>
+  void check_keys(const YamlNode& map, const std::array<std::string_view, N>& known,
+                  std::string_view where) {
+    for (std::size_t i = 0; i < map.map_size(); ++i) {
+      const YamlNode& key = map.key(i);
+      if (!key.is_scalar()) continue;  // reported by the YAML reader
+      if (std::find(known.begin(), known.end(), key.text) != known.end()) continue;
+      std::vector<std::string> names(known.begin(), known.end());
+      auto near = nearest(key.text, names);
+      std::string known_list;
+      for (std::string_view name : known)
+        known_list += (known_list.empty() ? "" : ", ") + std::string(name);
+      error(key.location,
+            "unknown key '" + detail::quote(key.text) + "' " + std::string(where) +
+                (near ? " (did you mean '" + *near + "'?)" : ""),
+            "known keys here: " + known_list);
+    }
+  }
+
+  void expect_section(const YamlNode& root, std::string_view name, YamlNode::Type type,
+                      std::string_view example) {
+    const YamlNode* section = find(root, name);
+    if (!section || section->type == type || section->type == YamlNode::Type::null) return;
+    error(section->location,
+          "'" + std::string(name) + "' must be " +
+              (type == YamlNode::Type::map ? "a map" : "a list") + ", not " +
+              std::string(describe(*section)),
+          "write it like " + std::string(example));
+  }
+
+  // A text field: a scalar whose characters are all allowed in our outputs.
+  bool read_text(const YamlNode& node, std::string_view field, std::string& out) {
+    if (node.type == YamlNode::Type::null) return false;
+    if (!node.is_scalar()) {
+      error(node.location,
+            "'" + std::string(field) + "' must be text, not " + std::string(describe(node)),
+            node.is_sequence() ? "quote it if the text starts with '['"
+                               : "quote it if the text starts with '{'");
+      return false;
+    }
+    if (auto problem = detail::check_scalar(node.text)) {
+      error(node.location, "'" + std::string(field) + "' " + *problem,
+            "remove the character or write it out in words");
+      return false;
+    }
+    out = node.text;
+    return true;
+  }
+
+  bool read_required(const YamlNode& map, std::string_view field, std::string& out,
+                     std::string_view what) {
+    const YamlNode* node = find(map, field);
+    if (!node || node->type == YamlNode::Type::null) {
+      error(node ? node->location : map.location,
+            std::string(what) + " has no '" + std::string(field) + "'",
+            "add '" + std::string(field) + ": ...'");
+      return false;
+    }
+    if (!read_text(*node, field, out)) return false;
+    if (out.find_first_not_of(" \t\r\n") == std::string::npos) {
+      error(node->location, "'" + std::string(field) + "' is empty", "give it some text");
+      return false;
+    }
+    return true;
+  }
+
+  // A list of ids or words; each item's position goes to `sites` when asked.
+  std::vector<std::string> read_list(
+      const YamlNode& node, std::string_view field,
+      detail::ReferenceField site_field = detail::ReferenceField::none, std::uint32_t owner = 0) {
+    std::vector<std::string> items;
+    if (node.type == YamlNode::Type::null) return items;
+    if (!node.is_sequence()) {
+      error(node.location,
+            "'" + std::string(field) + "' must be a list, not " + std::string(describe(node)),
+            node.is_scalar()
+                ? "write " + std::string(field) + ": [" + detail::quote(node.text) + "]"
+                : "write " + std::string(field) + ": [a, b]");
+      return items;
+    }
+    for (const YamlNode& item : node.children) {
+      std::string text;
+      if (!item.is_scalar()) {
+        error(item.location, "each item of '" + std::string(field) + "' must be text, not " +
+                                 std::string(describe(item)));
+        continue;
+      }
+      if (!read_text(item, field, text)) continue;
+      if (site_field != detail::ReferenceField::none) {
+        sites_.push_back(
+            {site_field, owner, static_cast<std::uint32_t>(items.size()), item.location});
+      }
+      items.push_back(std::move(text));
+    }
+    return items;
+  }
+
+  bool read_date(const YamlNode& node, std::string_view field, EdtfDate& out) {
+    std::string text;
+    if (!read_text(node, field, text)) {
+      if (node.type == YamlNode::Type::null)
+        error(node.location, "'" + std::string(field) + "' is empty", std::string(kDateHint));
+      return false;
+    }
+    EdtfParseResult parsed = parse_edtf(text);
+    if (!parsed.ok()) {
+      error(node.location, parsed.error, std::string(kDateHint));
+      return false;
+    }
+    out = parsed.date;
+    return true;
+  }
+
+  void read_actor(const YamlNode& key, const YamlNode& node) {
+    Actor actor;
+    actor.id = key.text;
+    actor.location = key.location;
+    if (!node.is_map()) {
+      error(node.location,
+            "actor '" + detail::quote(key.text) + "' must be a map, not " +
+                std::string(describe(node)),
+            "write " + detail::quote(key.text) + ": {name: ...}");
+      return;
+    }
+    check_keys(node, kActorKeys, "in actor '" + detail::quote(key.text) + "'");
+    read_required(node, "name", actor.name, "actor '" + detail::quote(key.text) + "'");
+    if (const YamlNode* role = find(node, "role")) read_text(*role, "role", actor.role);
+    if (const YamlNode* aff = find(node, "affiliation"))
+      read_text(*aff, "affiliation", actor.affiliation);
+    dataset_.actors.push_back(std::move(actor));
+  }
+
+  void read_source(const YamlNode& key, const YamlNode& node) {
+    Source source;
+    source.id = key.text;
+    source.location = key.location;
+    if (!node.is_map()) {
+      error(node.location,
+            "source '" + detail::quote(key.text) + "' must be a map, not " +
+                std::string(describe(node)),
+            "write " + detail::quote(key.text) + ": {title: ...}");
+      return;
+    }
+    check_keys(node, kSourceKeys, "in source '" + detail::quote(key.text) + "'");
+    read_required(node, "title", source.title, "source '" + detail::quote(key.text) + "'");
+    if (const YamlNode* v = find(node, "publisher")) read_text(*v, "publisher", source.publisher);
+    if (const YamlNode* v = find(node, "author")) read_text(*v, "author", source.author);
+    if (const YamlNode* v = find(node, "url")) read_text(*v, "url", source.url);
+    if (const YamlNode* v = find(node, "date"); v && v->type != YamlNode::Type::null) {
+      EdtfDate date;
+      if (read_date(*v, "date", date)) source.date = date;
+    }
+    dataset_.sources.push_back(std::move(source));
+  }
+
+  void read_event(const YamlNode& node) {
+    if (!node.is_map()) {
+      error(node.location, "each event must be a map, not " + std::string(describe(node)),
+            "write events as '- id: ...' followed by 'title:', 'date:' and so on");
+      return;
+    }
+    check_keys(node, kEventKeys, "in event");
+    const auto owner = static_cast<std::uint32_t>(dataset_.events.size());
+    Event event;
+    event.location = node.location;
+    if (const YamlNode* id = find(node, "id")) event.location = id->location;
+    const bool has_id = read_required(node, "id", event.id, "event");
+    const std::string what = has_id ? "event '" + detail::quote(event.id) + "'" : "event";
+    read_required(node, "title", event.title, what);
+    if (const YamlNode* date = find(node, "date"); date && date->type != YamlNode::Type::null) {
+      read_date(*date, "date", event.date);
+    } else {
+      error(date ? date->location : event.location, what + " has no 'date'",
+            "add 'date: ...' in EDTF, e.g. 'date: 2022-03' or 'date: \"2022?\"'");
+    }
+    if (const YamlNode* v = find(node, "kind")) read_text(*v, "kind", event.kind);
+    if (const YamlNode* v = find(node, "place")) read_text(*v, "place", event.place);
+    if (const YamlNode* v = find(node, "summary")) read_text(*v, "summary", event.summary);
+    if (const YamlNode* v = find(node, "tags")) event.tags = read_list(*v, "tags");
+    if (const YamlNode* v = find(node, "actors")) {
+      event.actors = read_list(*v, "actors", detail::ReferenceField::event_actor, owner);
+    }
+    if (const YamlNode* v = find(node, "sources")) {
+      event.sources = read_list(*v, "sources", detail::ReferenceField::event_source, owner);
+    }
+    for (RelationKind kind : kAllRelationKinds) {
+      if (const YamlNode* v = find(node, to_string(kind))) read_relations(*v, kind, event.id);
+    }
+    dataset_.events.push_back(std::move(event));
+  }
+
+  void read_relations(const YamlNode& list, RelationKind kind, const std::string& from) {
+    const std::string field(to_string(kind));
+    if (list.type == YamlNode::Type::null) return;
+    if (!list.is_sequence()) {
+      error(list.location, "'" + field + "' must be a list, not " + std::string(describe(list)),
+            list.is_scalar()
+                ? "write " + field + ": [" + detail::quote(list.text) + "]"
+                : "write " + field + ": [event-id, {event: other-id, claimed_by: [actor]}]");
+      return;
+    }
+    for (const YamlNode& item : list.children) {
+      Relation relation;
+      relation.from = from;
+      relation.kind = kind;
+      relation.location = item.location;
+      const auto owner = static_cast<std::uint32_t>(dataset_.relations.size());
+      if (item.is_scalar()) {
+        if (!read_text(item, field, relation.to)) continue;
+      } else if (item.is_map()) {
+        check_keys(item, kRelationKeys, "in a '" + field + "' item");
+        if (const YamlNode* target = find(item, "event")) relation.location = target->location;
+        if (!read_required(item, "event", relation.to, "'" + field + "' item")) continue;
+        if (const YamlNode* v = find(item, "sources")) {
+          relation.sources =
+              read_list(*v, "sources", detail::ReferenceField::relation_source, owner);
+        }
+        if (const YamlNode* v = find(item, "claimed_by")) {
+          relation.claimed_by =
+              read_list(*v, "claimed_by", detail::ReferenceField::relation_claimed_by, owner);
+        }
+        if (const YamlNode* v = find(item, "disputed_by")) {
+          relation.disputed_by =
+              read_list(*v, "disputed_by", detail::ReferenceField::relation_disputed_by, owner);
+        }
+        if (const YamlNode* v = find(item, "note")) read_text(*v, "note", relation.note);
+      } else {
+        error(item.location,
+              "each item of '" + field + "' must be an event id or a map, not " +
+                  std::string(describe(item)),
+              "write " + field + ": [event-id] or " + field +
+                  ": [{event: event-id, sources: [...]}]");
+        continue;
+      }
+      dataset_.relations.push_back(std::move(relation));
+    }
+  }
+
+  std::string file_;
+  const LoadOptions& options_;
+  Dataset dataset_;
+  detail::ReferenceSites sites_;
+  std::vector<Diagnostic> diagnostics_;
+  bool events_limit_reported_ = false;
+};
+
+// A UTF-8 byte order mark is valid and invisible: drop it so that columns
+// on line 1 count as the reader sees them.
+std::string_view without_byte_order_mark(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  return text;
+}
+
+}  // namespace
+
+ParseResult parse_dataset(std::string_view text, std::string file, const LoadOptions& options) {
+  ParseResult result;
+  result.dataset.file = file;
+  if (text.size() > options.max_file_bytes) {
+    result.diagnostics.push_back(
+        {file,
+         {},
+         Severity::error,
+         "the file is larger than " + std::to_string(options.max_file_bytes >> 20) + " MiB",
+         "split it, or raise the limit (LoadOptions::max_file_bytes)"});
+    return result;
+  }
+  text = without_byte_order_mark(text);
+  if (auto bad = detail::check_yaml_text(text)) {
+    result.diagnostics.push_back({file, bad->location, Severity::error, bad->message, bad->hint});
+    detail::to_character_columns(text, result.diagnostics);
+    return result;
+  }
+  DatasetBuilder builder(file, options);
+  detail::YamlLimits limits;
+  limits.max_depth = options.max_depth;
+  limits.max_alias_nodes = options.max_alias_nodes;
+  detail::YamlReadResult yaml = detail::read_yaml(text, file, limits, &builder);
+  if (yaml.ok) builder.read_root(yaml.root);
+  result.diagnostics = std::move(yaml.diagnostics);
+  for (Diagnostic& d : builder.diagnostics()) result.diagnostics.push_back(std::move(d));
+  result.dataset = builder.take_dataset();
+  result.dataset.file = file;
+  // Field errors leave the model partial but usable, so cross-references
+  // are checked too: one run reports every problem.
+  if (yaml.ok) {
+    detail::ReferenceSites sites = builder.take_sites();
+    for (Diagnostic& d : detail::validate_references(result.dataset, &sites)) {
+      result.diagnostics.push_back(std::move(d));
+    }
+  }
+  detail::to_character_columns(text, result.diagnostics);
+  sort_diagnostics(result.diagnostics);
+  return result;
+}
+
+LoadResult load_string(std::string_view text, std::string file, const LoadOptions& options) {
+  LoadResult result;
+  text = without_byte_order_mark(text);
+  ParseResult parsed = parse_dataset(text, file, options);
+  result.diagnostics = std::move(parsed.diagnostics);
+  if (!has_errors(result.diagnostics)) {
+    EventGraph graph(std::move(parsed.dataset));
+    std::vector<Diagnostic> graph_diagnostics = validate_graph(graph);
+    detail::to_character_columns(text, graph_diagnostics);
+    for (Diagnostic& d : graph_diagnostics) result.diagnostics.push_back(std::move(d));
+    sort_diagnostics(result.diagnostics);
+    if (!has_errors(result.diagnostics)) result.graph = std::move(graph);
+  }
+  if (!result.diagnostics.empty()) result.source = std::string(text);
+  return result;
+}
+
+LoadResult load_file(const std::filesystem::path& path, const LoadOptions& options) {
+  const std::string name = path.string();
+  auto fail = [&](std::string message, std::string hint) {
+    LoadResult result;
+    result.diagnostics.push_back({name, {}, Severity::error, std::move(message), std::move(hint)});
+    return result;
+  };
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return fail("is a directory, not an event file", "");
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return fail("cannot open the file: " + std::string(std::strerror(errno)), "check the path");
+  std::string text;
+  // Read at most one byte over the limit: enough to know it is exceeded
+  // without reading a huge file (or an endless one such as /dev/zero).
+  constexpr std::size_t kChunk = 1 << 20;
+  while (in && text.size() <= options.max_file_bytes) {
+    const std::size_t old = text.size();
+    text.resize(old + std::min(kChunk, options.max_file_bytes + 1 - old));
+    in.read(text.data() + old, static_cast<std::streamsize>(text.size() - old));
+    text.resize(old + static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) return fail("cannot read the file", "");
+  return load_string(text, name, options);
+}
+
+}  // namespace eventgraph
