@@ -1,9 +1,8 @@
-#include "cli/commands.h"
+#include "cli/command_line.h"
 
 #include <iostream>
 
 int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
-  return eventgraph::cli::main(std::vector<std::string>(argv + 1, argv + argc), std::cout,
-                               std::cerr);
+  return eventgraph::cli::run_command_line(std::vector<std::string>(argv + 1, argv + argc),
+                                           std::cout, std::cerr);
 }

@@ -1,0 +1,58 @@
+// The shape every `eventgraph` command has: options filled by CLI11, then
+// one call into the library and some printing.
+#pragma once
+
+#include "engine/event_graph.h"
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace eventgraph::cli {
+
+/// Exit codes, the same for every command (docs/json.md lists them).
+inline constexpr int kExitOk = 0;           ///< success, also when a query finds nothing
+inline constexpr int kExitInvalidData = 1;  ///< the event file (or a date) is invalid
+inline constexpr int kExitUsage = 2;        ///< bad arguments or an unknown event id
+
+enum class Format { text, json, csv };
+
+/// Where a command writes: results to `out`, diagnostics and notes to `err`.
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+/// One subcommand. Subclasses hold their options as a plain struct that
+/// add_options() binds, so parsing can be tested without running.
+class Command {
+ public:
+  virtual ~Command() = default;
+  virtual std::string name() const = 0;
+  virtual std::string description() const = 0;
+  /// Declares the options on the subcommand's CLI11 app.
+  virtual void add_options(CLI::App& app) = 0;
+  /// Runs after a successful parse; returns the exit code.
+  virtual int run(Io& io) = 0;
+};
+
+/// Every command, in the order `--help` lists them.
+std::vector<std::unique_ptr<Command>> all_commands();
+
+/// Adds `--format` with the given choices (text and json, plus csv).
+void add_format_option(CLI::App& app, Format& format, bool with_csv = false);
+
+/// Loads an event file for a command that needs a valid graph; on errors
+/// prints them to io.err and returns nullopt (exit with kExitInvalidData).
+std::optional<EventGraph> load_graph(const std::string& file, Io& io);
+
+/// "3 events", "1 warning".
+std::string count_noun(std::size_t n, std::string_view noun);
+
+}  // namespace eventgraph::cli

@@ -1,0 +1,93 @@
+#include "cli/command_line.h"
+
+#include "engine/loader.h"
+#include "engine/suggest.h"
+
+#include <CLI/CLI.hpp>
+
+#include <map>
+#include <ostream>
+#include <sstream>
+
+namespace eventgraph::cli {
+
+namespace {
+constexpr const char* kVersion = "eventgraph 0.1.0 (event file format 1)";
+}
+
+void add_format_option(CLI::App& app, Format& format, bool with_csv) {
+  std::map<std::string, Format> names{{"text", Format::text}, {"json", Format::json}};
+  if (with_csv) names.emplace("csv", Format::csv);
+  app.add_option("--format", format,
+                 with_csv ? "Output format: text, json or csv" : "Output format: text or json")
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+      ->default_str("text");
+}
+
+std::optional<EventGraph> load_graph(const std::string& file, Io& io) {
+  LoadResult result = load_file(file);
+  if (!result.ok()) {
+    for (const Diagnostic& d : result.diagnostics) io.err << format_diagnostic(d, result.source);
+    io.err << file << ": invalid; run 'eventgraph check " << file << "' for details\n";
+    return std::nullopt;
+  }
+  return std::move(result.graph);
+}
+
+std::string count_noun(std::size_t n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
+CommandLine parse_command_line(const std::vector<std::string>& args) {
+  CLI::App app{"eventgraph: timelines and event graphs from YAML event files", "eventgraph"};
+  app.set_version_flag("--version", kVersion);
+  app.require_subcommand(1);
+  std::vector<std::unique_ptr<Command>> commands = all_commands();
+  std::vector<std::pair<CLI::App*, Command*>> apps;
+  std::vector<std::string> names;
+  for (auto& command : commands) {
+    CLI::App* sub = app.add_subcommand(command->name(), command->description());
+    command->add_options(*sub);
+    apps.emplace_back(sub, command.get());
+    names.push_back(command->name());
+  }
+
+  CommandLine result;
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 pops from the back
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    std::ostringstream out, err;
+    result.exit_code = app.exit(e, out, err) == 0 ? kExitOk : kExitUsage;
+    result.message = result.exit_code == kExitOk ? out.str() : err.str();
+    const bool unknown_command = !args.empty() && !args.front().starts_with("-") &&
+                                 std::find(names.begin(), names.end(), args.front()) == names.end();
+    if (result.exit_code != kExitOk && unknown_command) {
+      result.message = "eventgraph: unknown command '" + args.front() + "'" +
+                       did_you_mean(args.front(), names) +
+                       "\nRun 'eventgraph --help' for the list.\n";
+    }
+    return result;
+  }
+  for (auto& [sub, command] : apps) {
+    if (!sub->parsed()) continue;
+    for (auto& owned : commands) {
+      if (owned.get() == command) result.command = std::move(owned);
+    }
+  }
+  return result;
+}
+
+int run_command_line(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CommandLine line = parse_command_line(args);
+  if (!line.command) {
+    std::ostream& stream = line.exit_code == kExitOk ? out : err;
+    stream << line.message;
+    if (!line.message.empty() && line.message.back() != '\n') stream << '\n';
+    return line.exit_code;
+  }
+  Io io{out, err};
+  return line.command->run(io);
+}
+
+}  // namespace eventgraph::cli
