@@ -1,6 +1,6 @@
 #include "cli/check_command.h"
 
-#include "engine/loader.h"
+#include "engine/snapshot.h"
 #include "render/json_writer.h"
 
 #include <CLI/CLI.hpp>
@@ -19,7 +19,7 @@ int CheckCommand::run(Io& io) {
   std::vector<FileReport> reports;
   bool valid = true;
   for (const std::string& file : options_.files) {
-    LoadResult result = load_file(file);
+    LoadResult result = load_file_cached(file, {}, cache_options());
     valid = valid && result.ok();
     if (options_.format == Format::json) {
       reports.push_back({file, std::move(result.diagnostics)});

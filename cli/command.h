@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/event_graph.h"
+#include "engine/snapshot.h"
 
 #include <iosfwd>
 #include <memory>
@@ -47,6 +48,15 @@ std::vector<std::unique_ptr<Command>> all_commands();
 
 /// Adds `--format` with the given choices (text and json, plus csv).
 void add_format_option(CLI::App& app, Format& format, bool with_csv = false);
+
+/// Options every command takes (`--no-cache`); set while parsing.
+struct GlobalOptions {
+  bool no_cache = false;
+};
+const GlobalOptions& global_options();
+
+/// The snapshot cache as the global options ask for it.
+CacheOptions cache_options();
 
 /// Loads an event file for a command that needs a valid graph; on errors
 /// prints them to io.err and returns nullopt (exit with kExitInvalidData).

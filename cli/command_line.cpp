@@ -13,6 +13,15 @@ namespace eventgraph::cli {
 
 namespace {
 constexpr const char* kVersion = "eventgraph 0.1.0 (event file format 1)";
+GlobalOptions global;
+}  // namespace
+
+const GlobalOptions& global_options() { return global; }
+
+CacheOptions cache_options() {
+  CacheOptions cache;
+  cache.enabled = !global.no_cache;
+  return cache;
 }
 
 void add_format_option(CLI::App& app, Format& format, bool with_csv) {
@@ -25,7 +34,7 @@ void add_format_option(CLI::App& app, Format& format, bool with_csv) {
 }
 
 std::optional<EventGraph> load_graph(const std::string& file, Io& io) {
-  LoadResult result = load_file(file);
+  LoadResult result = load_file_cached(file, {}, cache_options());
   if (!result.ok()) {
     for (const Diagnostic& d : result.diagnostics) io.err << format_diagnostic(d, result.source);
     io.err << file << ": invalid; run 'eventgraph check " << file << "' for details\n";
@@ -48,10 +57,13 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
   for (auto& command : commands) {
     CLI::App* sub = app.add_subcommand(command->name(), command->description());
     command->add_options(*sub);
+    sub->add_flag("--no-cache", global.no_cache,
+                  "Do not read or write the snapshot cache ($XDG_CACHE_HOME/eventgraph)");
     apps.emplace_back(sub, command.get());
     names.push_back(command->name());
   }
 
+  global = GlobalOptions{};
   CommandLine result;
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 pops from the back
   try {

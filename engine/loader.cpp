@@ -2,6 +2,7 @@
 // position, then cross-references and the graph checks.
 #include "engine/loader.h"
 
+#include "engine/detail/read_file.h"
 #include "engine/detail/reference_sites.h"
 #include "engine/detail/text_checks.h"
 #include "engine/detail/yaml_tree.h"
@@ -86,7 +87,9 @@ class DatasetBuilder final : public detail::YamlSectionSink {
       error({1, 1}, "missing 'eventgraph' format version", "start the file with 'eventgraph: 1'");
     } else if (!version->is_scalar() || version->text != "1") {
       error(version->location,
-            "unsupported format version '" + (version->is_scalar() ? version->text : "") + "'",
+            version->is_scalar()
+                ? "unsupported format version '" + detail::quote(version->text) + "'"
+                : "the format version must be 1, not " + std::string(describe(*version)),
             "this eventgraph reads format version 1: write 'eventgraph: 1'");
     } else {
       dataset_.version = 1;
@@ -371,6 +374,13 @@ std::string_view without_byte_order_mark(std::string_view text) {
   return text;
 }
 
+// "256 MiB" for the default limit, "100 bytes" for a small one in tests.
+std::string size_text(std::size_t bytes) {
+  constexpr std::size_t kMiB = std::size_t{1} << 20;
+  if (bytes >= kMiB && bytes % kMiB == 0) return std::to_string(bytes / kMiB) + " MiB";
+  return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+}
+
 }  // namespace
 
 ParseResult parse_dataset(std::string_view text, std::string file, const LoadOptions& options) {
@@ -381,7 +391,7 @@ ParseResult parse_dataset(std::string_view text, std::string file, const LoadOpt
         {file,
          {},
          Severity::error,
-         "the file is larger than " + std::to_string(options.max_file_bytes >> 20) + " MiB",
+         "the file is larger than " + size_text(options.max_file_bytes),
          "split it, or raise the limit (LoadOptions::max_file_bytes)"});
     return result;
   }
@@ -416,8 +426,10 @@ ParseResult parse_dataset(std::string_view text, std::string file, const LoadOpt
 
 LoadResult load_string(std::string_view text, std::string file, const LoadOptions& options) {
   LoadResult result;
-  text = without_byte_order_mark(text);
+  // parse_dataset drops the byte order mark itself; dropping it here too
+  // would let a second one through.
   ParseResult parsed = parse_dataset(text, file, options);
+  text = without_byte_order_mark(text);
   result.diagnostics = std::move(parsed.diagnostics);
   if (!has_errors(result.diagnostics)) {
     EventGraph graph(std::move(parsed.dataset));
@@ -432,10 +444,21 @@ LoadResult load_string(std::string_view text, std::string file, const LoadOption
 }
 
 LoadResult load_file(const std::filesystem::path& path, const LoadOptions& options) {
-  const std::string name = path.string();
-  auto fail = [&](std::string message, std::string hint) {
+  detail::FileText file = detail::read_file(path, options.max_file_bytes);
+  if (!file.text) {
     LoadResult result;
-    result.diagnostics.push_back({name, {}, Severity::error, std::move(message), std::move(hint)});
+    result.diagnostics.push_back(std::move(file.problem));
+    return result;
+  }
+  return load_string(*file.text, path.string(), options);
+}
+
+namespace detail {
+
+FileText read_file(const std::filesystem::path& path, std::size_t max_bytes) {
+  FileText result;
+  auto fail = [&](std::string message, std::string hint) {
+    result.problem = {path.string(), {}, Severity::error, std::move(message), std::move(hint)};
     return result;
   };
   std::error_code ec;
@@ -444,17 +467,18 @@ LoadResult load_file(const std::filesystem::path& path, const LoadOptions& optio
   if (!in)
     return fail("cannot open the file: " + std::string(std::strerror(errno)), "check the path");
   std::string text;
-  // Read at most one byte over the limit: enough to know it is exceeded
-  // without reading a huge file (or an endless one such as /dev/zero).
   constexpr std::size_t kChunk = 1 << 20;
-  while (in && text.size() <= options.max_file_bytes) {
+  while (in && text.size() <= max_bytes) {
     const std::size_t old = text.size();
-    text.resize(old + std::min(kChunk, options.max_file_bytes + 1 - old));
+    text.resize(old + std::min(kChunk, max_bytes + 1 - old));
     in.read(text.data() + old, static_cast<std::streamsize>(text.size() - old));
     text.resize(old + static_cast<std::size_t>(in.gcount()));
   }
   if (in.bad()) return fail("cannot read the file", "");
-  return load_string(text, name, options);
+  result.text = std::move(text);
+  return result;
 }
+
+}  // namespace detail
 
 }  // namespace eventgraph

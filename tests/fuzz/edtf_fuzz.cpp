@@ -9,7 +9,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const eventgraph::EdtfParseResult result = eventgraph::parse_edtf(text);
-  if (result.ok() == result.error.empty()) std::abort();  // exactly one of date or error
+  if (result.ok() != result.error.empty()) std::abort();  // exactly one of date or error
   if (!result.ok()) return 0;
   const eventgraph::EdtfDate& d = result.date;
   if (d.text() != text) std::abort();

@@ -1,0 +1,231 @@
+#include "engine/snapshot.h"
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+using namespace eventgraph;
+
+namespace {
+
+constexpr const char* kFile = R"(eventgraph: 1
+title: Snapshot test
+actors:
+  a: {name: Actor A, role: speaker, affiliation: north}
+sources:
+  s: {title: A source, publisher: P, date: "2024-01?", url: "https://example.org/a"}
+events:
+  - id: one
+    title: First
+    date: "2022-03/2022-04"
+    kind: meeting
+    actors: [a]
+    place: Here
+    tags: [x, y]
+    summary: Something happened.
+    sources: [s]
+    causes: [{event: two, claimed_by: [a], disputed_by: [a], sources: [s], note: Contested.}]
+  - id: two
+    title: Second
+    date: "2022~"
+    sources: [s]
+    contradicts: [one]
+  - id: three
+    title: Third, with no sources
+    date: "2025-10/.."
+    references: [one]
+)";
+
+std::string snapshot_of(const std::string& text) {
+  LoadResult loaded = load_string(text, "t.yaml");
+  REQUIRE(loaded.ok());
+  return encode_snapshot(text, *loaded.graph, loaded.diagnostics);
+}
+
+std::filesystem::path fresh_directory(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() /
+             ("eventgraph-snapshot-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("a snapshot gives back the same graph and warnings", "[snapshot]") {
+  const LoadResult cold = load_string(kFile, "t.yaml");
+  REQUIRE(cold.ok());
+  const auto warm = decode_snapshot(snapshot_of(kFile), kFile, "t.yaml");
+  REQUIRE(warm);
+  REQUIRE(warm->ok());
+  const EventGraph& a = *cold.graph;
+  const EventGraph& b = *warm->graph;
+  CHECK(b.title() == "Snapshot test");
+  REQUIRE(a.events().size() == b.events().size());
+  for (std::size_t i = 0; i < a.events().size(); ++i) {
+    const Event &x = a.events()[i], &y = b.events()[i];
+    CHECK(x.id == y.id);
+    CHECK(x.title == y.title);
+    CHECK(x.date == y.date);
+    CHECK(x.date.uncertain() == y.date.uncertain());
+    CHECK(x.date.approximate() == y.date.approximate());
+    CHECK(x.date.end() == y.date.end());
+    CHECK(x.actors == y.actors);
+    CHECK(x.tags == y.tags);
+    CHECK(x.summary == y.summary);
+    CHECK(x.sources == y.sources);
+    CHECK(x.location == y.location);
+  }
+  REQUIRE(a.relations().size() == b.relations().size());
+  for (std::size_t i = 0; i < a.relations().size(); ++i) {
+    const Relation &x = a.relations()[i], &y = b.relations()[i];
+    CHECK(x.from == y.from);
+    CHECK(x.to == y.to);
+    CHECK(x.kind == y.kind);
+    CHECK(x.claimed_by == y.claimed_by);
+    CHECK(x.disputed_by == y.disputed_by);
+    CHECK(x.note == y.note);
+  }
+  REQUIRE(b.find_source("s"));
+  CHECK(b.find_source("s")->url == "https://example.org/a");
+  CHECK(b.find_source("s")->date->text() == "2024-01?");
+  CHECK(b.find_actor("a")->affiliation == "north");
+  // The warning about 'three' having no sources survives, with its position.
+  REQUIRE(warm->diagnostics.size() == cold.diagnostics.size());
+  CHECK(format_diagnostic_line(warm->diagnostics[0]) ==
+        format_diagnostic_line(cold.diagnostics[0]));
+}
+
+TEST_CASE("a snapshot for other text or another version is not used", "[snapshot]") {
+  const std::string bytes = snapshot_of(kFile);
+  std::string edited = kFile;
+  edited.replace(edited.find("First"), 5, "Fist!");
+  CHECK_FALSE(decode_snapshot(bytes, edited, "t.yaml"));
+  std::string other_version = bytes;
+  other_version[other_version.find("eventgraph-snapshot") + 19] ^= 1;  // the version number
+  CHECK_FALSE(decode_snapshot(other_version, kFile, "t.yaml"));
+}
+
+TEST_CASE("a truncated or corrupted snapshot is ignored, never trusted", "[snapshot]") {
+  const std::string bytes = snapshot_of(kFile);
+  for (std::size_t length = 0; length < bytes.size(); ++length) {
+    INFO("truncated to " << length);
+    CHECK_FALSE(decode_snapshot(std::string_view(bytes).substr(0, length), kFile, "t.yaml"));
+  }
+  for (std::size_t at = 0; at < bytes.size(); ++at) {
+    std::string flipped = bytes;
+    flipped[at] = static_cast<char>(flipped[at] ^ 0x41);
+    INFO("byte " << at << " flipped");
+    CHECK_FALSE(decode_snapshot(flipped, kFile, "t.yaml"));
+  }
+  CHECK_FALSE(decode_snapshot(bytes + "x", kFile, "t.yaml"));
+}
+
+TEST_CASE("load_file_cached writes a snapshot and answers from it", "[snapshot]") {
+  const auto dir = fresh_directory("cached");
+  const auto file = dir / "events.yaml";
+  std::ofstream(file) << kFile;
+  CacheOptions cache;
+  cache.directory = dir / "cache";
+
+  const LoadResult cold = load_file_cached(file, {}, cache);
+  REQUIRE(cold.ok());
+  std::vector<std::filesystem::path> snapshots;
+  for (const auto& entry : std::filesystem::directory_iterator(cache.directory)) {
+    snapshots.push_back(entry.path());
+  }
+  REQUIRE(snapshots.size() == 1);  // no temporary file left behind
+  CHECK(snapshots[0].extension() == ".snapshot");
+
+  std::string bytes;
+  {
+    std::ifstream in(snapshots[0], std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const LoadResult warm = load_file_cached(file, {}, cache);
+  REQUIRE(warm.ok());
+  CHECK(warm.graph->events().size() == cold.graph->events().size());
+
+  SECTION("the warm load really comes from the snapshot") {
+    // A snapshot keyed by this file's text but holding another graph: only
+    // a load that reads the snapshot can return it.
+    const LoadResult other = load_string(
+        "eventgraph: 1\nevents: [{id: only, title: Only, "
+        "date: 2020, sources: []}]\n",
+        "other.yaml");
+    REQUIRE(other.ok());
+    std::ofstream(snapshots[0], std::ios::binary | std::ios::trunc)
+        << encode_snapshot(kFile, *other.graph, {});
+    const LoadResult from_snapshot = load_file_cached(file, {}, cache);
+    REQUIRE(from_snapshot.ok());
+    REQUIRE(from_snapshot.graph->events().size() == 1);
+    CHECK(from_snapshot.graph->events()[0].id == "only");
+  }
+  SECTION("a corrupted snapshot is replaced by a good one") {
+    std::ofstream(snapshots[0], std::ios::binary | std::ios::trunc) << bytes.substr(0, 40);
+    const LoadResult again = load_file_cached(file, {}, cache);
+    REQUIRE(again.ok());
+    CHECK(again.graph->events().size() == 3);
+    CHECK(std::filesystem::file_size(snapshots[0]) == bytes.size());
+  }
+  SECTION("an edited file is loaded afresh") {
+    std::string edited = kFile;
+    edited.replace(edited.find("title: First"), 12, "title: Fresh");
+    std::ofstream(file, std::ios::trunc) << edited;
+    const LoadResult fresh = load_file_cached(file, {}, cache);
+    REQUIRE(fresh.ok());
+    CHECK(fresh.graph->event(*fresh.graph->find_event("one")).title == "Fresh");
+  }
+  SECTION("an invalid file is reported, not cached") {
+    std::ofstream(file, std::ios::trunc) << "eventgraph: 2\nevents: []\n";
+    const LoadResult invalid = load_file_cached(file, {}, cache);
+    CHECK_FALSE(invalid.ok());
+    CHECK(has_errors(invalid.diagnostics));
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("concurrent runs never see or leave a broken snapshot", "[snapshot]") {
+  const auto dir = fresh_directory("concurrent");
+  const auto file = dir / "events.yaml";
+  std::ofstream(file) << kFile;
+  CacheOptions cache;
+  cache.directory = dir / "cache";
+  std::vector<std::thread> runs;
+  std::atomic<int> good{0};
+  for (int i = 0; i < 8; ++i) {
+    runs.emplace_back([&] {
+      for (int j = 0; j < 10; ++j) {
+        const LoadResult result = load_file_cached(file, {}, cache);
+        if (result.ok() && result.graph->events().size() == 3) ++good;
+      }
+    });
+  }
+  for (std::thread& run : runs) run.join();
+  CHECK(good == 80);
+  int snapshots = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(cache.directory)) {
+    CHECK(entry.path().extension() == ".snapshot");
+    ++snapshots;
+  }
+  CHECK(snapshots == 1);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the cache can be switched off", "[snapshot]") {
+  const auto dir = fresh_directory("off");
+  const auto file = dir / "events.yaml";
+  std::ofstream(file) << kFile;
+  CacheOptions cache;
+  cache.enabled = false;
+  cache.directory = dir / "cache";
+  CHECK(load_file_cached(file, {}, cache).ok());
+  CHECK_FALSE(std::filesystem::exists(cache.directory));
+  std::filesystem::remove_all(dir);
+}
