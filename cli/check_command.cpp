@@ -25,7 +25,7 @@ int CheckCommand::run(Io& io) {
       reports.push_back({file, std::move(result.diagnostics)});
       continue;
     }
-    for (const Diagnostic& d : result.diagnostics) io.err << format_diagnostic(d, result.source);
+    io.err << format_diagnostics(result.diagnostics, result.source);
     const auto warnings = static_cast<std::size_t>(
         std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
                       [](const Diagnostic& d) { return d.severity == Severity::warning; }));

@@ -36,7 +36,7 @@ void add_format_option(CLI::App& app, Format& format, bool with_csv) {
 std::optional<EventGraph> load_graph(const std::string& file, Io& io) {
   LoadResult result = load_file_cached(file, {}, cache_options());
   if (!result.ok()) {
-    for (const Diagnostic& d : result.diagnostics) io.err << format_diagnostic(d, result.source);
+    io.err << format_diagnostics(result.diagnostics, result.source);
     io.err << file << ": invalid; run 'eventgraph check " << file << "' for details\n";
     return std::nullopt;
   }

@@ -41,27 +41,55 @@ std::string_view source_line(std::string_view source, int line) {
   return text;
 }
 
+// The diagnostic with `line`, the text of its source line (empty: none).
+std::string format_with_line(const Diagnostic& d, std::string_view line) {
+  std::string out = format_diagnostic_line(d) + '\n';
+  // Long lines (minified files, huge scalars) would flood the terminal, and
+  // a line with bytes a terminal cannot show safely is left out.
+  constexpr std::size_t kMaxShown = 160;
+  if (!line.empty() && line.size() <= kMaxShown && !detail::check_scalar(line)) {
+    out += "  ";
+    out += line;
+    out += "\n  ";
+    // One space per character before the column (columns count characters,
+    // not bytes); keep tabs so the caret lines up under tab-indented text.
+    int column = 1;
+    for (std::size_t i = 0; i < line.size() && column < d.location.column; ++i) {
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // continuation byte
+      out += line[i] == '\t' ? '\t' : ' ';
+      ++column;
+    }
+    out += "^\n";
+  }
+  if (!d.hint.empty()) out += "  hint: " + d.hint + '\n';
+  return out;
+}
+
 }  // namespace
 
 std::string format_diagnostic(const Diagnostic& d, std::string_view source) {
-  std::string out = format_diagnostic_line(d) + '\n';
-  if (d.location.line > 0 && !source.empty()) {
-    std::string_view line = source_line(source, d.location.line);
-    // Long lines (minified files, huge scalars) would flood the terminal.
-    constexpr std::size_t kMaxShown = 160;
-    // A line with bytes a terminal cannot show safely is left out.
-    if (!line.empty() && line.size() <= kMaxShown && !detail::check_scalar(line)) {
-      out += "  ";
-      out += line;
-      out += "\n  ";
-      // Keep tabs so the caret lines up under tab-indented text.
-      for (int i = 1; i < d.location.column && static_cast<std::size_t>(i) <= line.size(); ++i) {
-        out += line[static_cast<std::size_t>(i - 1)] == '\t' ? '\t' : ' ';
-      }
-      out += "^\n";
+  return format_with_line(d, d.location.line > 0 ? source_line(source, d.location.line) : "");
+}
+
+std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics,
+                               std::string_view source) {
+  std::vector<std::size_t> line_starts;
+  if (!diagnostics.empty() && !source.empty()) {
+    line_starts.push_back(0);
+    for (std::size_t i = source.find('\n'); i != std::string_view::npos;
+         i = source.find('\n', i + 1)) {
+      line_starts.push_back(i + 1);
     }
   }
-  if (!d.hint.empty()) out += "  hint: " + d.hint + '\n';
+  std::string out;
+  for (const Diagnostic& d : diagnostics) {
+    std::string_view line;
+    const auto number = static_cast<std::size_t>(std::max(d.location.line, 0));
+    if (number > 0 && number <= line_starts.size()) {
+      line = source_line(source.substr(line_starts[number - 1]), 1);
+    }
+    out += format_with_line(d, line);
+  }
   return out;
 }
 

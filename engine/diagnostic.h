@@ -36,6 +36,11 @@ std::string format_diagnostic_line(const Diagnostic& diagnostic);
 /// text; pass an empty view to get just the one-line form and hint.
 std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view source);
 
+/// Every diagnostic formatted as format_diagnostic() does, indexing the
+/// source's lines once (so thousands of diagnostics stay fast).
+std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics,
+                               std::string_view source);
+
 /// True when any diagnostic is an error.
 bool has_errors(const std::vector<Diagnostic>& diagnostics);
 
