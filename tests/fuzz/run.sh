@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang and runs one of them.
+#   tests/fuzz/run.sh TARGET [SECONDS]     TARGET: edtf_fuzz, loader_fuzz or render_fuzz
+# New inputs that add coverage go to build-fuzz/corpus/TARGET (the seed corpus
+# under tests/fuzz/corpus/ is copied there first); crashes are written to
+# build-fuzz/crash-* and each one found must become a regression test.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+target=${1:?usage: tests/fuzz/run.sh TARGET [SECONDS]}
+seconds=${2:-60}
+seed_dir=tests/fuzz/corpus/${target%_fuzz}
+
+CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DEVENTGRAPH_BUILD_FUZZ=ON -DEVENTGRAPH_BUILD_TESTS=OFF -DEVENTGRAPH_BUILD_EXAMPLES=OFF \
+  -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fsanitize=fuzzer-no-link" >/dev/null
+cmake --build build-fuzz --target "$target"
+
+work=build-fuzz/corpus/${target%_fuzz}
+mkdir -p "$work"
+cp -n "$seed_dir"/* "$work"/ 2>/dev/null || true
+cd build-fuzz
+exec "tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  -max_len=8192 -print_final_stats=1 "corpus/${target%_fuzz}"
