@@ -3,7 +3,9 @@
 
 #include "cli/check_command.h"
 #include "cli/date_command.h"
+#include "cli/graph_command.h"
 #include "cli/stats_command.h"
+#include "cli/timeline_command.h"
 
 namespace eventgraph::cli {
 
@@ -12,6 +14,8 @@ std::vector<std::unique_ptr<Command>> all_commands() {
   commands.push_back(std::make_unique<CheckCommand>());
   commands.push_back(std::make_unique<DateCommand>());
   commands.push_back(std::make_unique<StatsCommand>());
+  commands.push_back(std::make_unique<GraphCommand>());
+  commands.push_back(std::make_unique<TimelineCommand>());
   return commands;
 }
 

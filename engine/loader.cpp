@@ -15,6 +15,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <unordered_set>
 
 namespace eventgraph {
 
@@ -59,12 +60,14 @@ class DatasetBuilder final : public detail::YamlSectionSink {
       read_event(node);
       return true;
     }
+    // A repeated actor or source key is reported by the YAML reader as a
+    // duplicate key; reading it again would report it twice.
     if (section == "actors" && key != nullptr && key->is_scalar()) {
-      read_actor(*key, node);
+      if (declared_actors_.insert(key->text).second) read_actor(*key, node);
       return true;
     }
     if (section == "sources" && key != nullptr && key->is_scalar()) {
-      read_source(*key, node);
+      if (declared_sources_.insert(key->text).second) read_source(*key, node);
       return true;
     }
     return false;
@@ -365,6 +368,7 @@ class DatasetBuilder final : public detail::YamlSectionSink {
   detail::ReferenceSites sites_;
   std::vector<Diagnostic> diagnostics_;
   bool events_limit_reported_ = false;
+  std::unordered_set<std::string> declared_actors_, declared_sources_;
 };
 
 // A UTF-8 byte order mark is valid and invisible: drop it so that columns
@@ -387,12 +391,11 @@ ParseResult parse_dataset(std::string_view text, std::string file, const LoadOpt
   ParseResult result;
   result.dataset.file = file;
   if (text.size() > options.max_file_bytes) {
-    result.diagnostics.push_back(
-        {file,
-         {},
-         Severity::error,
-         "the file is larger than " + size_text(options.max_file_bytes),
-         "split it, or raise the limit (LoadOptions::max_file_bytes)"});
+    result.diagnostics.push_back({file,
+                                  {},
+                                  Severity::error,
+                                  "the file is larger than " + size_text(options.max_file_bytes),
+                                  "split it, or raise the limit (LoadOptions::max_file_bytes)"});
     return result;
   }
   text = without_byte_order_mark(text);

@@ -1,5 +1,7 @@
 #include "engine/suggest.h"
 
+#include "engine/detail/text_checks.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -46,7 +48,7 @@ std::optional<std::string> nearest(std::string_view word, std::span<const std::s
 
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
   auto match = nearest(word, candidates);
-  return match ? " (did you mean '" + *match + "'?)" : std::string();
+  return match ? " (did you mean '" + detail::quote(*match) + "'?)" : std::string();
 }
 
 }  // namespace eventgraph

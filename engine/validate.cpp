@@ -66,8 +66,9 @@ class ReferenceChecker {
     }
     check_relations();
     for (const Event& e : data_.events) {
-      if (e.sources.empty()) {
-        add(e.location, Severity::warning, "event '" + e.id + "' has no sources",
+      // An event without an id is already an error; a warning naming '' helps no one.
+      if (e.sources.empty() && !e.id.empty()) {
+        add(e.location, Severity::warning, "event '" + detail::quote(e.id) + "' has no sources",
             "add 'sources: [id]' naming where it comes from");
       }
     }
@@ -93,8 +94,8 @@ class ReferenceChecker {
       auto [it, inserted] = seen.emplace(item.id, &item);
       if (!inserted) {
         add(item.location, Severity::error,
-            "duplicate " + std::string(what) + " id '" + item.id + "'",
-            "'" + item.id + "' is first defined at line " +
+            "duplicate " + std::string(what) + " id '" + detail::quote(item.id) + "'",
+            "'" + detail::quote(item.id) + "' is first defined at line " +
                 std::to_string(it->second->location.line) + "; give each " + std::string(what) +
                 " its own id");
       }
@@ -165,8 +166,9 @@ class ReferenceChecker {
         continue;
       }
       if (r.from == r.to) {
-        add(r.location, Severity::error, "event '" + r.from + "' " + kind + " itself",
-            "remove '" + r.to + "' from its own '" + kind + "' list");
+        add(r.location, Severity::error,
+            "event '" + detail::quote(r.from) + "' " + kind + " itself",
+            "remove '" + detail::quote(r.to) + "' from its own '" + kind + "' list");
         continue;
       }
       // contradicts is symmetric, so B contradicts A repeats A contradicts B.
@@ -175,7 +177,8 @@ class ReferenceChecker {
       if (symmetric && b < a) std::swap(a, b);
       if (!seen.emplace(a, b, r.kind).second) {
         add(r.location, Severity::warning,
-            "relation '" + r.from + "' " + kind + " '" + r.to + "' is listed twice",
+            "relation '" + detail::quote(r.from) + "' " + kind + " '" + detail::quote(r.to) +
+                "' is listed twice",
             symmetric ? "'contradicts' works both ways: list it on one of the two events only"
                       : "remove the repeated item");
       }
@@ -187,7 +190,9 @@ class ReferenceChecker {
   std::vector<Diagnostic> out_;
 };
 
-std::string describe_event(const Event& e) { return "'" + e.id + "' (" + e.date.text() + ")"; }
+std::string describe_event(const Event& e) {
+  return "'" + detail::quote(e.id) + "' (" + detail::quote(e.date.text()) + ")";
+}
 
 }  // namespace
 
@@ -205,8 +210,8 @@ std::vector<Diagnostic> validate_graph(const EventGraph& graph) {
   std::vector<Diagnostic> out;
   for (const std::vector<EventIndex>& cycle : cause_cycles(graph)) {
     std::string names;
-    for (EventIndex e : cycle) names += "'" + graph.event(e).id + "' -> ";
-    names += "'" + graph.event(cycle.front()).id + "'";
+    for (EventIndex e : cycle) names += "'" + detail::quote(graph.event(e).id) + "' -> ";
+    names += "'" + detail::quote(graph.event(cycle.front()).id) + "'";
     // Point at the relation that closes the cycle back to its first event.
     Location at = graph.event(cycle.back()).location;
     for (const Step& step : graph.outgoing(cycle.back(), RelationKinds(RelationKind::causes))) {

@@ -1,6 +1,8 @@
 // The only file that includes yaml-cpp: its event parser feeds a small tree.
 #include "engine/detail/yaml_tree.h"
 
+#include "engine/detail/text_checks.h"
+
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -167,6 +169,11 @@ class TreeBuilder final : public YAML::EventHandler {
     }
     YamlNode& parent = open_.back().node;
     const bool is_map_key = parent.is_map() && parent.children.size() % 2 == 0;
+    // yaml-cpp marks an empty value (`title:` and nothing) at the token after
+    // it, often on the next line; its key is where the reader should look.
+    if (node.type == YamlNode::Type::null && parent.is_map() && !is_map_key) {
+      node.location = parent.children.back().location;
+    }
     if (sink_ && open_.size() == 2 && !is_map_key) {
       const YamlNode& root = open_.front().node;
       if (root.is_map() && !root.children.empty() && root.children.back().is_scalar()) {
@@ -205,9 +212,9 @@ class TreeBuilder final : public YAML::EventHandler {
       const YamlNode& again = map.key(scalar_keys[i]);
       if (first.text != again.text) continue;
       diagnostics_.push_back(
-          {"", again.location, Severity::error, "duplicate key '" + again.text + "'",
-           "'" + again.text + "' is already set at line " + std::to_string(first.location.line) +
-               "; remove or rename one of them"});
+          {"", again.location, Severity::error, "duplicate key '" + quote(again.text) + "'",
+           "'" + quote(again.text) + "' is already set at line " +
+               std::to_string(first.location.line) + "; remove or rename one of them"});
     }
   }
 
@@ -226,19 +233,35 @@ class TreeBuilder final : public YAML::EventHandler {
 // yaml-cpp rejects `{date: 2022?}` with "unknown token": a plain scalar in a
 // flow collection cannot end in '?'. Authors meet this with EDTF qualifiers.
 std::string hint_for(const std::string& message, std::string_view text, const YAML::Mark& mark) {
-  if (message.find("unknown token") == std::string::npos) return "";
-  std::size_t line_start = text.rfind('\n', mark.pos > 0 ? static_cast<std::size_t>(mark.pos) : 0);
+  const std::size_t pos =
+      mark.pos > 0 ? std::min(static_cast<std::size_t>(mark.pos), text.size()) : 0;
+  std::size_t line_start = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
   line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
   std::size_t line_end = text.find('\n', line_start);
   std::string_view line =
       text.substr(line_start, line_end == std::string_view::npos ? std::string_view::npos
                                                                  : line_end - line_start);
-  for (std::size_t i = 1; i < line.size(); ++i) {
-    const char c = line[i];
-    const char before = line[i - 1];
-    if ((c == '?' || c == '~' || c == '%') && ((before >= '0' && before <= '9') || before == 'X')) {
-      return "a date with an EDTF qualifier (?, ~ or %) must be quoted inside { } or [ ]: "
-             "write date: \"2022?\"";
+  if (message.find("unknown token") != std::string::npos) {
+    for (std::size_t i = 1; i < line.size(); ++i) {
+      const char c = line[i];
+      const char before = line[i - 1];
+      if ((c == '?' || c == '~' || c == '%') &&
+          ((before >= '0' && before <= '9') || before == 'X')) {
+        return "a date with an EDTF qualifier (?, ~ or %) must be quoted inside { } or [ ]: "
+               "write date: \"2022?\"";
+      }
+    }
+  }
+  // yaml-cpp's messages for these two say nothing of the cause.
+  const std::string_view indent = line.substr(0, line.find_first_not_of(" \t"));
+  if (indent.find('\t') != std::string_view::npos) {
+    return "yaml does not allow tabs for indentation; indent with spaces";
+  }
+  for (std::size_t cr = text.find('\r'); cr != std::string_view::npos;
+       cr = text.find('\r', cr + 1)) {
+    if (cr + 1 == text.size() || text[cr + 1] != '\n') {
+      return "the file ends lines with a lone carriage return (CR); save it with LF or CRLF line "
+             "endings";
     }
   }
   return "";

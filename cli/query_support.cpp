@@ -1,0 +1,131 @@
+#include "cli/query_support.h"
+
+#include "engine/suggest.h"
+
+#include <algorithm>
+#include <ostream>
+
+namespace eventgraph::cli {
+
+namespace {
+
+// Code points in valid UTF-8 (the loader guarantees it); continuation bytes
+// do not count.
+std::size_t width(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+void pad(std::ostream& out, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) out << ' ';
+}
+
+}  // namespace
+
+std::optional<EventIndex> find_event_or_explain(const EventGraph& graph, const std::string& id,
+                                                Io& io) {
+  if (auto index = graph.find_event(id)) return index;
+  io.err << "eventgraph: unknown event '" << terminal_safe(id) << "'"
+         << did_you_mean(id, graph.event_ids()) << '\n';
+  return std::nullopt;
+}
+
+std::optional<RelationKinds> parse_via_or_explain(const std::string& via, Io& io) {
+  std::string error;
+  auto kinds = parse_relation_kinds(via, &error);
+  if (!kinds) io.err << "eventgraph: --via: " << terminal_safe(error) << '\n';
+  return kinds;
+}
+
+std::string terminal_safe(std::string_view text) {
+  std::string safe;
+  safe.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\t' || byte == '\n' || byte == '\r') {
+      safe += ' ';
+    } else if (byte < 0x20 || byte == 0x7F) {
+      safe += "\xEF\xBF\xBD";
+    } else if (byte == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      safe += "\xEF\xBF\xBD";  // C1 controls, U+0080..U+009F
+      ++i;
+    } else if (byte == 0xE2 && i + 2 < text.size() &&
+               ((text[i + 1] == '\x80' && text[i + 2] >= '\xAA' && text[i + 2] <= '\xAE') ||
+                (text[i + 1] == '\x81' && text[i + 2] >= '\xA6' && text[i + 2] <= '\xA9'))) {
+      safe += "\xEF\xBF\xBD";  // bidirectional embeddings, overrides and isolates
+      i += 2;
+    } else {
+      safe += static_cast<char>(byte);
+    }
+  }
+  return safe;
+}
+
+void TextTable::add(std::vector<std::string> cells, std::optional<std::size_t> right) {
+  for (std::string& cell : cells) cell = terminal_safe(cell);
+  rows_.push_back({std::move(cells), right, false});
+}
+
+void TextTable::add_line(std::string text, std::size_t indent) {
+  rows_.push_back({{std::string(indent, ' ') + terminal_safe(text)}, std::nullopt, true});
+}
+
+void TextTable::print(std::ostream& out) const {
+  std::vector<std::size_t> widths;
+  for (const Row& row : rows_) {
+    if (row.spanning) continue;
+    if (widths.size() < row.cells.size()) widths.resize(row.cells.size(), 0);
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+      widths[c] = std::max(widths[c], width(row.cells[c]));
+    }
+  }
+  for (const Row& row : rows_) {
+    if (row.spanning) {
+      out << row.cells.front() << '\n';
+      continue;
+    }
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+      const std::string& cell = row.cells[c];
+      const bool last = c + 1 == row.cells.size();
+      const std::size_t gap = widths[c] - width(cell);
+      if (row.right == c) pad(out, gap);
+      out << cell;
+      if (!last) {
+        if (row.right != c) pad(out, gap);
+        out << "  ";
+      }
+    }
+    out << '\n';
+  }
+}
+
+std::vector<std::string> event_cells(const Event& event) {
+  return {event.date.text(), event.id, event.title};
+}
+
+std::string relation_attribution(const Relation& relation) {
+  std::vector<std::string> parts;
+  if (!relation.claimed_by.empty()) parts.push_back("claimed by " + join(relation.claimed_by));
+  if (!relation.disputed_by.empty()) parts.push_back("disputed by " + join(relation.disputed_by));
+  if (!relation.sources.empty()) parts.push_back("sources: " + join(relation.sources));
+  return join(parts, "; ");
+}
+
+std::string step_arrow(const Relation& relation, std::string_view here) {
+  const std::string kind(to_string(relation.kind));
+  return relation.from == here ? kind + " ->" : "<- " + kind;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string joined;
+  for (const std::string& item : items) {
+    if (!joined.empty()) joined += separator;
+    joined += item;
+  }
+  return joined;
+}
+
+}  // namespace eventgraph::cli

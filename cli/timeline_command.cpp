@@ -1,0 +1,166 @@
+#include "cli/timeline_command.h"
+
+#include "engine/edtf.h"
+#include "engine/filter.h"
+#include "render/raster.h"
+#include "render/timeline.h"
+
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <system_error>
+
+namespace eventgraph::cli {
+
+namespace {
+
+enum class OutputKind { svg, png, pdf };
+
+std::optional<OutputKind> output_kind(const std::string& path) {
+  std::string extension = std::filesystem::path(path).extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == ".svg") return OutputKind::svg;
+  if (extension == ".png") return OutputKind::png;
+  if (extension == ".pdf") return OutputKind::pdf;
+  return std::nullopt;
+}
+
+// The first (`first` true) or last day of an EDTF date given on the
+// command line, or an error message.
+std::optional<date::sys_days> window_day(const std::string& text, bool first, std::string* error) {
+  const EdtfParseResult parsed = parse_edtf(text);
+  if (!parsed.ok()) {
+    *error = parsed.error;
+    return std::nullopt;
+  }
+  const auto day = first ? parsed.date.earliest() : parsed.date.latest();
+  if (!day) *error = "'" + text + "' has no " + (first ? "first" : "last") + " day";
+  return day;
+}
+
+template <typename Enum>
+CLI::Option* add_choice(CLI::App& app, const std::string& name, Enum& target,
+                        const std::map<std::string, Enum>& choices, const std::string& help) {
+  return app.add_option(name, target, help)
+      ->transform(CLI::CheckedTransformer(choices, CLI::ignore_case));
+}
+
+}  // namespace
+
+std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+  namespace fs = std::filesystem;
+  fs::path temporary = path;
+  temporary += ".tmp." + std::to_string(getpid());
+  std::error_code error;
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      fs::remove(temporary, error);
+      return "cannot write '" + path.string() + "'";
+    }
+  }
+  fs::rename(temporary, path, error);
+  if (error) {
+    const std::string message = error.message();
+    fs::remove(temporary, error);
+    return "cannot write '" + path.string() + "': " + message;
+  }
+  return {};
+}
+
+void TimelineCommand::add_options(CLI::App& app) {
+  TimelineOptions& t = options_.timeline;
+  app.add_option("file", options_.file, "Event file (YAML)")->required();
+  app.add_option("-o,--output", options_.output,
+                 "Write to this file: .svg, .png (librsvg, 2x) or .pdf (librsvg + cairo); "
+                 "default: SVG to standard output");
+  app.add_option("--title", t.title, "Title (default: the event file's title)");
+  app.add_option("--width", t.width, "Design width in pixels (default 1200)")
+      ->check(CLI::Range(480.0, 20000.0));
+  add_choice(app, "--lanes", t.lanes,
+             {{"none", LaneMode::none},
+              {"actor", LaneMode::actor},
+              {"affiliation", LaneMode::affiliation},
+              {"kind", LaneMode::kind},
+              {"tag", LaneMode::tag}},
+             "Group events into lanes by actor, affiliation (default), kind, tag, or none");
+  app.add_flag("--lanes-repeat", t.lanes_repeat,
+               "Draw an event in every lane it belongs to (default: only its first)");
+  add_choice(app, "--relations", t.relations,
+             {{"none", RelationSelection::none},
+              {"causes", RelationSelection::causes},
+              {"all", RelationSelection::all}},
+             "Relations drawn: none, causes, or all (default)");
+  add_choice(app, "--theme", t.theme,
+             {{"auto", ThemeMode::automatic}, {"light", ThemeMode::light}, {"dark", ThemeMode::dark}},
+             "Colours: auto (default: light, dark where the reader prefers dark), light or dark");
+  add_choice(app, "--compress", t.compression,
+             {{"auto", Compression::automatic}, {"on", Compression::on}, {"off", Compression::off}},
+             "Axis breaks for long empty stretches: auto (default), on (more eagerly) or off");
+  app.add_option("--from", options_.from,
+                 "Show and select from this date's first day (EDTF: 2025, 2025-10, ...)");
+  app.add_option("--to", options_.to, "Show and select up to this date's last day");
+}
+
+int TimelineCommand::run(Io& io) {
+  std::optional<OutputKind> kind = OutputKind::svg;
+  if (!options_.output.empty()) kind = output_kind(options_.output);
+  if (!kind) {
+    io.err << "eventgraph timeline: cannot tell the format from '" << options_.output
+           << "'; use .svg, .png or .pdf\n";
+    return kExitUsage;
+  }
+  TimelineOptions timeline = options_.timeline;
+  EventFilter filter;
+  std::string error;
+  if (!options_.from.empty() && !(filter.from = window_day(options_.from, true, &error))) {
+    io.err << "eventgraph timeline: --from: " << error << '\n';
+    return kExitUsage;
+  }
+  if (!options_.to.empty() && !(filter.to = window_day(options_.to, false, &error))) {
+    io.err << "eventgraph timeline: --to: " << error << '\n';
+    return kExitUsage;
+  }
+  if (filter.from && filter.to && *filter.to < *filter.from) {
+    io.err << "eventgraph timeline: --to '" << options_.to << "' ends before --from '"
+           << options_.from << "' starts\n";
+    return kExitUsage;
+  }
+  timeline.from = filter.from;
+  timeline.to = filter.to;
+
+  auto graph = load_graph(options_.file, io);
+  if (!graph) return kExitInvalidData;
+  const std::vector<EventIndex> selection = select(*graph, filter);
+  if (!fonts_exact()) {
+    io.err << "eventgraph timeline: warning: DejaVu Sans not found in " << kDejaVuDir
+           << "; labels are spaced by estimate (install fonts-dejavu-core)\n";
+  }
+  std::string bytes = render_timeline_svg(*graph, selection, timeline);
+  if (*kind != OutputKind::svg) {
+    RasterResult raster =
+        convert_svg(bytes, *kind == OutputKind::png ? RasterFormat::png : RasterFormat::pdf);
+    if (!raster.ok()) {
+      io.err << "eventgraph timeline: " << raster.error << '\n';
+      return kExitInvalidData;
+    }
+    bytes = std::move(raster.bytes);
+  }
+  if (options_.output.empty()) {
+    io.out << bytes;
+    return kExitOk;
+  }
+  if (std::string failed = write_file_atomically(options_.output, bytes); !failed.empty()) {
+    io.err << "eventgraph timeline: " << failed << '\n';
+    return kExitInvalidData;
+  }
+  return kExitOk;
+}
+
+}  // namespace eventgraph::cli

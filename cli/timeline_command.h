@@ -1,0 +1,39 @@
+// `eventgraph timeline FILE [-o OUT.svg|.png|.pdf]`: the timeline picture.
+#pragma once
+
+#include "cli/command.h"
+#include "render/timeline_layout.h"
+
+#include <filesystem>
+#include <string>
+
+namespace eventgraph::cli {
+
+struct TimelineCommandOptions {
+  std::string file;
+  std::string output;  ///< empty: SVG to standard output
+  std::string from;    ///< EDTF; its first day starts the view and the selection
+  std::string to;      ///< EDTF; its last day ends them
+  TimelineOptions timeline;
+};
+
+class TimelineCommand final : public Command {
+ public:
+  std::string name() const override { return "timeline"; }
+  std::string description() const override {
+    return "Draw events on a time axis as a self-contained SVG (or PNG, PDF)";
+  }
+  void add_options(CLI::App& app) override;
+  int run(Io& io) override;
+  const TimelineCommandOptions& options() const { return options_; }
+
+ private:
+  TimelineCommandOptions options_;
+};
+
+/// Writes `bytes` to `path` as `PATH.tmp.<pid>` and renames it into place,
+/// so that a reader never sees a partial file and a failed run leaves none.
+/// Returns an error message, or "" on success.
+std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+}  // namespace eventgraph::cli

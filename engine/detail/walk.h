@@ -1,0 +1,89 @@
+// Walking the Boost graph one step at a time, for the query algorithms
+// (paths, traversal). Included only by engine .cpp files.
+#pragma once
+
+#include "engine/detail/graph_impl.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace eventgraph::detail {
+
+/// Which way a walk follows relations. `contradicts` is symmetric, so it is
+/// followed both ways whatever the direction.
+enum class Direction : std::uint8_t {
+  forward,   ///< from a relation's `from` to its `to` (effects, things referred to)
+  backward,  ///< from `to` to `from` (causes, things that refer)
+  both,      ///< undirected
+};
+
+/// The direction that retraces a walk made in `direction`.
+inline Direction reversed(Direction direction) {
+  switch (direction) {
+    case Direction::forward:
+      return Direction::backward;
+    case Direction::backward:
+      return Direction::forward;
+    case Direction::both:
+      break;
+  }
+  return Direction::both;
+}
+
+/// Calls `visit(EventIndex next, RelationIndex relation)` for every relation
+/// of a kind in `kinds` that a walk in `direction` may take from `event`.
+/// Parallel relations give one call each.
+template <typename Visit>
+void for_each_step(const BoostGraph& graph, EventIndex event, Direction direction,
+                   RelationKinds kinds, Visit&& visit) {
+  // A directed walk looks at the other side's edges only for contradicts.
+  const bool symmetric = kinds.contains(RelationKind::contradicts);
+  if (direction != Direction::backward || symmetric) {
+    for (auto [it, end] = boost::out_edges(event, graph); it != end; ++it) {
+      const RelationEdge& edge = graph[*it];
+      if (!kinds.contains(edge.kind)) continue;
+      if (direction == Direction::backward && edge.kind != RelationKind::contradicts) continue;
+      visit(static_cast<EventIndex>(boost::target(*it, graph)), edge.relation);
+    }
+  }
+  if (direction == Direction::forward && !symmetric) return;
+  for (auto [it, end] = boost::in_edges(event, graph); it != end; ++it) {
+    const RelationEdge& edge = graph[*it];
+    if (!kinds.contains(edge.kind)) continue;
+    if (direction == Direction::forward && edge.kind != RelationKind::contradicts) continue;
+    visit(static_cast<EventIndex>(boost::source(*it, graph)), edge.relation);
+  }
+}
+
+/// Per-vertex marks that are cleared in O(1) by moving to a new generation,
+/// so a query over a 100k-event graph does not pay for touching every
+/// vertex (or allocating) before it starts.
+class VertexMarks {
+ public:
+  /// Starts a new generation for a graph of `vertices` vertices.
+  void reset(std::size_t vertices) {
+    if (slots_.size() != vertices) {
+      slots_.assign(vertices, Slot{});
+      generation_ = 0;
+    }
+    if (++generation_ == 0) {  // wrapped: old stamps could collide
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+      generation_ = 1;
+    }
+  }
+  bool marked(EventIndex v) const { return slots_[v].stamp == generation_; }
+  void mark(EventIndex v, std::uint32_t value) { slots_[v] = Slot{generation_, value}; }
+  /// The value stored with a marked vertex.
+  std::uint32_t value(EventIndex v) const { return slots_[v].value; }
+
+ private:
+  struct Slot {  // stamp and value side by side: one cache line per visit
+    std::uint32_t stamp = 0;
+    std::uint32_t value = 0;
+  };
+  std::vector<Slot> slots_;
+  std::uint32_t generation_ = 0;
+};
+
+}  // namespace eventgraph::detail

@@ -1,0 +1,500 @@
+#include "render/timeline_layout.h"
+
+#include "render/detail/row_packer.h"
+#include "render/detail/timeline_frame.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <map>
+
+namespace eventgraph {
+
+namespace {
+
+using date::days;
+using date::sys_days;
+
+constexpr double kMargin = 16;      // canvas edge to plot
+constexpr double kSlot = 16;        // one row of a lane: a label line or a mark
+constexpr double kBaseline = 12.3;  // a label's baseline below its row's top
+constexpr double kMarkCentre = 8;   // a mark's centre below its row's top
+constexpr double kHeading = 22;     // a lane's name above its rows
+constexpr double kLanePad = 6;
+constexpr double kGap = 8;        // between neighbours in a row
+constexpr double kLabelGap = 5;   // between a mark and its label
+constexpr double kRadius = 5;     // a point
+constexpr double kBarHalf = 5;    // half a bar's height
+constexpr double kHalo = 3;       // approximate dates' soft edge
+constexpr double kArrow = 8;      // an open end's arrowhead
+constexpr double kTail = 24;      // an unknown end's dashed tail
+constexpr double kMinBar = 6;
+constexpr int kMaxLabelLines = 3;
+
+// One event as it will be drawn, clipped to the domain.
+struct Drawable {
+  EventIndex index = 0;
+  sys_days first, end;  // [first, end) of the known part, clipped
+  EndStyle start = EndStyle::closed, finish = EndStyle::closed;
+};
+
+// The lane names of an event, in its own order, without repeats; the
+// fallback name when it has none.
+std::vector<std::string> lane_names(const EventGraph& graph, const Event& event, LaneMode mode) {
+  std::vector<std::string> names;
+  const auto add = [&](const std::string& name) {
+    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+      names.push_back(name);
+    }
+  };
+  switch (mode) {
+    case LaneMode::none: return {""};
+    case LaneMode::actor:
+      for (const std::string& id : event.actors) {
+        const Actor* actor = graph.find_actor(id);
+        add(actor && !actor->name.empty() ? actor->name : id);
+      }
+      if (names.empty()) names.push_back("no actor");
+      break;
+    case LaneMode::affiliation:
+      for (const std::string& id : event.actors) {
+        if (const Actor* actor = graph.find_actor(id)) add(actor->affiliation);
+      }
+      if (names.empty()) names.push_back("no affiliation");
+      break;
+    case LaneMode::kind:
+      add(event.kind);
+      if (names.empty()) names.push_back("no kind");
+      break;
+    case LaneMode::tag:
+      for (const std::string& tag : event.tags) add(tag);
+      if (names.empty()) names.push_back("untagged");
+      break;
+  }
+  return names;
+}
+
+bool is_fallback_lane(const std::string& name) {
+  return name == "no actor" || name == "no affiliation" || name == "no kind" || name == "untagged";
+}
+
+std::string tooltip_for(const EventGraph& graph, const Event& event) {
+  std::string text = event.title + "\n" + describe_date(event.date) + " (" + event.date.text() + ")";
+  if (!event.summary.empty()) text += "\n" + event.summary;
+  if (!event.sources.empty()) {
+    text += "\nSources: ";
+    for (std::size_t i = 0; i < event.sources.size(); ++i) {
+      const Source* source = graph.find_source(event.sources[i]);
+      text += (i ? "; " : "") + (source && !source->title.empty() ? source->title : event.sources[i]);
+    }
+  }
+  return text;
+}
+
+std::string join_actors(const EventGraph& graph, const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) {
+    const Actor* actor = graph.find_actor(id);
+    out += (out.empty() ? "" : ", ") + (actor && !actor->name.empty() ? actor->name : id);
+  }
+  return out;
+}
+
+// The point where a relation meets a mark, seen from `other`.
+std::array<double, 2> anchor(const EventMark& mark, double ox, double oy) {
+  if (mark.point) {
+    const double dx = ox - mark.x0, dy = oy - mark.y;
+    const double length = std::max(1e-9, std::hypot(dx, dy));
+    return {mark.x0 + dx / length * (kRadius + 1), mark.y + dy / length * (kRadius + 1)};
+  }
+  const double x = std::clamp(ox, mark.x0, mark.x1);
+  if (oy < mark.y - kBarHalf) return {x, mark.y - kBarHalf - 1};
+  if (oy > mark.y + kBarHalf) return {x, mark.y + kBarHalf + 1};
+  return {ox < mark.x0 ? mark.x0 - 1 : mark.x1 + 1, mark.y};
+}
+
+RelationPath relation_path(const EventMark& from, const EventMark& to, bool arrow) {
+  const double fx = from.point ? from.x0 : (from.x0 + from.x1) / 2;
+  const double tx = to.point ? to.x0 : (to.x0 + to.x1) / 2;
+  const auto [x0, y0] = anchor(from, tx, to.y);
+  const auto [x3, y3] = anchor(to, fx, from.y);
+  const double dx = x3 - x0, dy = y3 - y0;
+  const double length = std::max(1e-9, std::hypot(dx, dy));
+  // Bow to the left of the direction of travel, so a pair of opposite
+  // relations stay apart and a relation along one row arcs over it.
+  const double bow = std::min(0.12 * length, 36.0);
+  const double nx = dy / length * bow, ny = -dx / length * bow;
+  RelationPath path;
+  path.arrow = arrow;
+  path.curve = {x0, y0, x0 + dx / 3 + nx, y0 + dy / 3 + ny, x0 + 2 * dx / 3 + nx,
+                y0 + 2 * dy / 3 + ny, x3, y3};
+  if (arrow) {
+    const double ux = x3 - path.curve[4], uy = y3 - path.curve[5];
+    const double ul = std::max(1e-9, std::hypot(ux, uy));
+    const double ax = ux / ul, ay = uy / ul;
+    const double bx = x3 - ax * 7, by = y3 - ay * 7;
+    path.head = {x3, y3, bx - ay * 3.5, by + ax * 3.5, bx + ay * 3.5, by - ax * 3.5};
+    path.curve[6] = x3 - ax * 5;  // the line stops inside the head
+    path.curve[7] = y3 - ay * 5;
+  }
+  return path;
+}
+
+
+// The events that are drawn, clipped to the zoom window when there is one.
+std::vector<Drawable> collect_drawables(const EventGraph& graph,
+                                        std::span<const EventIndex> selection,
+                                        const TimelineOptions& options) {
+  std::vector<EventIndex> chosen(selection.begin(), selection.end());
+  std::sort(chosen.begin(), chosen.end());
+  chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+  std::vector<Drawable> drawn;
+  for (EventIndex index : chosen) {
+    if (index >= graph.events().size()) continue;
+    const EdtfDate& date = graph.event(index).date;
+    if (!date.ok()) continue;
+    Drawable d{index, date.known_first(), date.known_last() + days{1}};
+    const auto style = [](Bound bound) {
+      return bound == Bound::open      ? EndStyle::runs_on
+             : bound == Bound::unknown ? EndStyle::unknown
+                                       : EndStyle::closed;
+    };
+    d.start = style(date.start());
+    d.finish = style(date.end());
+    const bool after_first =
+        d.start == EndStyle::runs_on || !options.from || d.end > *options.from;
+    const bool before_end =
+        d.finish == EndStyle::runs_on || !options.to || d.first <= *options.to;
+    if (after_first && before_end) drawn.push_back(d);
+  }
+  return drawn;
+}
+
+// The axis: the zoom window, or the events' span padded by 3 % of the time
+// shown so no mark sits on the edge.
+TimeScale make_scale(std::vector<Drawable>& drawn, const TimelineOptions& options, double left,
+                     double right) {
+  std::vector<sys_days> anchors;
+  for (const Drawable& d : drawn) {
+    anchors.push_back(d.first);
+    anchors.push_back(d.end);
+  }
+  sys_days first = sys_days{date::year{2000} / 1 / 1};
+  sys_days end = first + days{1};
+  if (!anchors.empty()) {
+    first = *std::min_element(anchors.begin(), anchors.end());
+    end = *std::max_element(anchors.begin(), anchors.end());
+  }
+  if (options.from) first = *options.from;
+  if (options.to) end = *options.to + days{1};
+  if (end <= first) end = first + days{1};
+  ScaleRequest request{first, end, anchors, left, right, options.compression, 44};
+  if (!options.from || !options.to) {
+    const TimeScale rough = make_time_scale(request);
+    long shown = 0;
+    for (const AxisSegment& s : rough.segments()) shown += (s.end - s.first).count();
+    const days pad{std::max(1L, std::lround(0.03 * static_cast<double>(shown)))};
+    if (!options.from) request.first = first - pad;
+    if (!options.to) request.end = end + pad;
+  }
+  TimeScale scale = make_time_scale(request);
+  for (Drawable& d : drawn) {
+    if (d.first < scale.first() || d.start == EndStyle::runs_on) {
+      d.first = scale.first(), d.start = EndStyle::runs_on;
+    }
+    if (d.end > scale.end() || d.finish == EndStyle::runs_on) {
+      d.end = scale.end(), d.finish = EndStyle::runs_on;
+    }
+  }
+  return scale;
+}
+
+// A mark with its label, in coordinates relative to the item's first row,
+// and the rows it needs. The label goes after the mark, else before it,
+// else above it (a bar as wide as the plot).
+EventMark make_mark(const Event& event, const Drawable& d, const TimeScale& scale,
+                    const std::vector<std::string>& lines, double plot_left, double plot_right,
+                    const FontMetrics& fonts, detail::PackItem& item) {
+  EventMark mark;
+  mark.event = d.index;
+  mark.uncertain = event.date.uncertain();
+  mark.approximate = event.date.approximate();
+  mark.start = d.start;
+  mark.end = d.finish;
+  mark.point = event.date.precision() == Precision::day && d.start == EndStyle::closed &&
+               d.finish == EndStyle::closed;
+  const double halo = mark.approximate ? kHalo : 0;
+  double left = 0, right = 0;
+  if (mark.point) {
+    mark.x0 = mark.x1 = (scale.x(d.first) + scale.x(d.end)) / 2;
+    left = mark.x0 - kRadius - halo, right = mark.x0 + kRadius + halo;
+  } else {
+    mark.x0 = scale.x(d.first), mark.x1 = scale.x(d.end);
+    if (mark.x1 - mark.x0 < kMinBar) {
+      const double mid = (mark.x0 + mark.x1) / 2;
+      mark.x0 = std::clamp(mid - kMinBar / 2, plot_left, plot_right - kMinBar);
+      mark.x1 = mark.x0 + kMinBar;
+    }
+    left = std::max(plot_left, mark.x0 - halo - (mark.start == EndStyle::unknown ? kTail : 0));
+    right = std::min(plot_right, mark.x1 + halo + (mark.end == EndStyle::unknown ? kTail : 0));
+  }
+  mark.box = Box{left, 0, right - left, kSlot};
+
+  double w = 0;
+  for (const std::string& line : lines) w = std::max(w, fonts.width(line, 12));
+  const int k = static_cast<int>(lines.size());
+  double label_x = right + kLabelGap;
+  int mark_row = 0;
+  bool before = false;
+  if (label_x + w <= plot_right) {
+    item.rows.push_back({0, left, label_x + w});
+  } else if (left - kLabelGap - w >= plot_left) {
+    before = true;
+    label_x = left - kLabelGap - w;
+    item.rows.push_back({0, label_x, right});
+  } else {
+    label_x = std::clamp(left, plot_left, plot_right - w);
+    mark_row = k;
+    item.rows.push_back({0, label_x, label_x + w});
+    item.rows.push_back({k, left, right});
+  }
+  for (int line = 1; line < k; ++line) item.rows.push_back({line, label_x, label_x + w});
+  item.left = std::min(left, label_x);
+  for (int line = 0; line < k; ++line) {
+    const std::string& text = lines[static_cast<std::size_t>(line)];
+    const double x = before ? label_x + w - fonts.width(text, 12) : label_x;
+    mark.label.push_back(
+        detail::make_text(text, TextRole::label, x, kBaseline + kSlot * line, fonts));
+  }
+  mark.y = kMarkCentre + kSlot * mark_row;
+  mark.box.y = kSlot * mark_row;
+  return mark;
+}
+
+// Shifts a packed mark and its label down to its row.
+void move_down(EventMark& mark, double dy) {
+  mark.y += dy;
+  mark.box.y += dy;
+  for (TextItem& t : mark.label) {
+    t.baseline += dy;
+    t.box.y += dy;
+  }
+}
+
+// Tick labels, break labels and the axis line's y; returns the axis y.
+double layout_axis(TimelineLayout& layout, const TimeScale& scale, double top,
+                   const FontMetrics& fonts) {
+  const AxisTicks ticks = choose_ticks(
+      scale, [&](std::string_view s) { return fonts.width(s, 11, FontWeight::bold); }, 3, 6);
+  const double major_baseline = top + 12, minor_baseline = top + 27, axis_y = top + 33;
+  for (const Tick& t : ticks.major) {
+    layout.texts.push_back(
+        detail::make_text(t.label, TextRole::axis_major, t.x + 3, major_baseline, fonts));
+    layout.grid.push_back({t.x, axis_y, axis_y, true});
+  }
+  for (const Tick& t : ticks.minor) {
+    if (!t.label.empty()) {
+      layout.texts.push_back(
+          detail::make_text(t.label, TextRole::axis, t.x + 3, minor_baseline, fonts));
+    }
+    layout.grid.push_back({t.x, axis_y, axis_y, false});
+  }
+  for (const AxisBreak& b : scale.breaks()) {
+    const double w = fonts.width(b.label, 11);
+    layout.texts.push_back(
+        detail::make_text(b.label, TextRole::axis, (b.x0 + b.x1 - w) / 2, minor_baseline, fonts));
+    layout.breaks.push_back(b);
+  }
+  return axis_y;
+}
+
+std::string relation_tooltip(const EventGraph& graph, RelationIndex r) {
+  const Relation& relation = graph.relation(r);
+  const Endpoints ends = graph.endpoints(r);
+  std::string text = graph.event(ends.from).title + " — " +
+                     (relation.kind == RelationKind::references ? std::string("refers to")
+                                                                : std::string(to_string(relation.kind))) +
+                     " — " + graph.event(ends.to).title;
+  if (!relation.claimed_by.empty()) text += "\nClaimed by " + join_actors(graph, relation.claimed_by);
+  if (relation.disputed()) text += "\nDisputed by " + join_actors(graph, relation.disputed_by);
+  if (!relation.note.empty()) text += "\n" + relation.note;
+  return text;
+}
+}  // namespace
+
+bool intersects(const Box& a, const Box& b) {
+  return a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom();
+}
+
+bool contains(const Box& outer, const Box& inner) {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.right() <= outer.right() &&
+         inner.bottom() <= outer.bottom();
+}
+
+double font_size(TextRole role) {
+  switch (role) {
+    case TextRole::title: return 18;
+    case TextRole::axis:
+    case TextRole::axis_major:
+    case TextRole::footer: return 11;
+    default: return 12;
+  }
+}
+
+FontWeight font_weight(TextRole role) {
+  return role == TextRole::title || role == TextRole::lane || role == TextRole::axis_major
+             ? FontWeight::bold
+             : FontWeight::regular;
+}
+
+std::vector<Box> text_boxes(const TimelineLayout& layout) {
+  std::vector<Box> boxes;
+  for (const TextItem& t : layout.texts) boxes.push_back(t.box);
+  for (const LaneBand& lane : layout.lanes) {
+    if (lane.heading) boxes.push_back(lane.heading->box);
+  }
+  for (const EventMark& mark : layout.marks) {
+    for (const TextItem& t : mark.label) boxes.push_back(t.box);
+  }
+  for (const LegendEntry& entry : layout.legend) boxes.push_back(entry.text.box);
+  return boxes;
+}
+
+TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventIndex> selection,
+                               const TimelineOptions& options, const FontMetrics& fonts) {
+  TimelineLayout layout;
+  layout.width = std::round(std::clamp(options.width, 480.0, 20000.0));
+  const double plot_left = kMargin, plot_right = layout.width - kMargin;
+  const double plot_width = plot_right - plot_left;
+  layout.plot = Box{plot_left, 0, plot_width, 0};
+
+  std::vector<Drawable> drawn = collect_drawables(graph, selection, options);
+  const TimeScale scale = make_scale(drawn, options, plot_left, plot_right);
+
+  std::vector<std::vector<std::string>> names_of;
+  std::vector<std::string> lanes;
+  for (const Drawable& d : drawn) {
+    names_of.push_back(lane_names(graph, graph.event(d.index), options.lanes));
+    // Without --lanes-repeat an event appears only in its first lane, so
+    // only first lanes exist.
+    const std::size_t used = options.lanes_repeat ? names_of.back().size() : 1;
+    for (std::size_t a = 0; a < used; ++a) {
+      const std::string& name = names_of.back()[a];
+      if (std::find(lanes.begin(), lanes.end(), name) == lanes.end()) lanes.push_back(name);
+    }
+  }
+  // Busiest lanes first (ties: first event first); the "no ..." lane last.
+  std::map<std::string, std::size_t> lane_size;
+  for (std::size_t i = 0; i < drawn.size(); ++i) {
+    const std::size_t counted = options.lanes_repeat ? names_of[i].size() : 1;
+    for (std::size_t a = 0; a < counted; ++a) ++lane_size[names_of[i][a]];
+  }
+  std::stable_sort(lanes.begin(), lanes.end(), [&](const std::string& a, const std::string& b) {
+    if (is_fallback_lane(a) != is_fallback_lane(b)) return is_fallback_lane(b);
+    return lane_size[a] > lane_size[b];
+  });
+  if (lanes.empty()) lanes.push_back("");
+  std::map<std::string, std::size_t> lane_index;
+  for (std::size_t i = 0; i < lanes.size(); ++i) lane_index[lanes[i]] = i;
+
+  // Marks and labels, each with the rows it needs in its lane.
+  const double label_width = std::clamp(plot_width * 0.3, 140.0, 340.0);
+  std::vector<std::vector<detail::PackItem>> items(lanes.size());
+  std::vector<std::optional<std::size_t>> first_mark(graph.events().size());
+  for (std::size_t i = 0; i < drawn.size(); ++i) {
+    const Event& event = graph.event(drawn[i].index);
+    std::vector<std::string> lines =
+        wrap_text(event.title.empty() ? event.id : event.title, label_width, 12,
+                  FontWeight::regular, fonts, kMaxLabelLines);
+    if (lines.empty()) lines.push_back(event.id);
+    const std::size_t appearances = options.lanes_repeat ? names_of[i].size() : 1;
+    for (std::size_t a = 0; a < appearances; ++a) {
+      detail::PackItem item;
+      item.id = layout.marks.size();
+      EventMark mark =
+          make_mark(event, drawn[i], scale, lines, plot_left, plot_right, fonts, item);
+      mark.lane = mark.colour = lane_index[names_of[i][a]];
+      mark.tooltip = tooltip_for(graph, event);
+      items[mark.lane].push_back(std::move(item));
+      if (!first_mark[drawn[i].index]) first_mark[drawn[i].index] = layout.marks.size();
+      layout.marks.push_back(std::move(mark));
+    }
+  }
+  std::vector<RelationIndex> relations;
+  for (RelationIndex r = 0; r < graph.relations().size(); ++r) {
+    const RelationKind kind = graph.relation(r).kind;
+    if (options.relations == RelationSelection::none) break;
+    if (options.relations == RelationSelection::causes && kind != RelationKind::causes) continue;
+    const Endpoints ends = graph.endpoints(r);
+    if (first_mark[ends.from] && first_mark[ends.to]) relations.push_back(r);
+  }
+  const detail::FrameInput frame{graph, scale, options, relations, lanes, drawn.size()};
+
+  // Title, subtitle, legend, axis.
+  const std::string title =
+      !options.title.empty() ? options.title : !graph.title().empty() ? graph.title() : "Timeline";
+  layout.title = title;
+  double y = detail::add_lines(layout.texts, title, TextRole::title, plot_left, kMargin + 17,
+                               plot_width, 24, 3, fonts);
+  std::string subtitle = std::to_string(drawn.size()) + (drawn.size() == 1 ? " event" : " events");
+  if (!drawn.empty()) {
+    sys_days lo = graph.event(drawn.front().index).date.known_first(), hi = lo;
+    for (const Drawable& d : drawn) hi = std::max(hi, graph.event(d.index).date.known_last());
+    subtitle += ", " + day_label(lo) + " – " + day_label(hi);
+  }
+  if (options.lanes != LaneMode::none) {
+    subtitle += " · lanes by " + std::string(detail::lane_mode_name(options.lanes));
+  }
+  if (options.from || options.to) {
+    subtitle += " · view " + day_label(scale.first()) + " – " + day_label(scale.end() - days{1});
+  }
+  y = detail::add_lines(layout.texts, subtitle, TextRole::subtitle, plot_left, y - 4, plot_width,
+                        16, 3, fonts);
+  y = detail::layout_legend(layout, frame, y - 4, fonts);
+  layout.axis_y = layout_axis(layout, scale, y + 4, fonts);
+
+  // Each lane's items packed into rows; lanes one below another.
+  double lane_top = layout.axis_y + 4;
+  const double heading = options.lanes == LaneMode::none ? 4 : kHeading;
+  for (std::size_t lane = 0; lane < lanes.size(); ++lane) {
+    const std::vector<int> rows = detail::pack_rows(items[lane], kGap);
+    int used = 0;
+    for (std::size_t i = 0; i < items[lane].size(); ++i) {
+      move_down(layout.marks[items[lane][i].id], lane_top + heading + kSlot * rows[i]);
+      used = std::max(used, rows[i] + detail::height(items[lane][i]));
+    }
+    LaneBand band;
+    band.name = lanes[lane];
+    band.colour = lane;
+    band.band = Box{plot_left, lane_top, plot_width, heading + kSlot * used + kLanePad};
+    if (options.lanes != LaneMode::none) {
+      band.heading =
+          detail::make_text(lanes[lane], TextRole::lane, plot_left + 4, lane_top + 16, fonts);
+    }
+    lane_top = band.band.bottom();
+    layout.lanes.push_back(std::move(band));
+  }
+  layout.plot = Box{plot_left, layout.axis_y, plot_width, lane_top - layout.axis_y};
+  for (GridLine& line : layout.grid) line.y1 = lane_top;
+
+  for (RelationIndex r : relations) {
+    const Endpoints ends = graph.endpoints(r);
+    const RelationKind kind = graph.relation(r).kind;
+    RelationPath path = relation_path(layout.marks[*first_mark[ends.from]],
+                                      layout.marks[*first_mark[ends.to]],
+                                      kind != RelationKind::contradicts);
+    path.relation = r;
+    path.kind = kind;
+    path.disputed = graph.relation(r).disputed();
+    path.tooltip = relation_tooltip(graph, r);
+    layout.relations.push_back(std::move(path));
+  }
+
+  y = detail::layout_footer(layout, frame, lane_top + 6, fonts);
+  layout.height = std::ceil(y + kMargin);
+  layout.description = detail::describe_layout(layout, frame);
+  return layout;
+}
+
+}  // namespace eventgraph

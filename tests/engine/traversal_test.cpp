@@ -1,0 +1,113 @@
+#include "engine/traversal.h"
+
+#include "tests/engine/query_graph.h"
+
+#include <catch2/catch.hpp>
+
+#include <utility>
+
+namespace {
+
+using eventgraph::EventGraph;
+using eventgraph::Reached;
+using eventgraph::TraversalOptions;
+using eventgraph::testing::index_of;
+using eventgraph::testing::query_graph;
+
+using Distances = std::vector<std::pair<std::string, std::uint32_t>>;
+
+Distances distances(const EventGraph& graph, const std::vector<Reached>& reached) {
+  Distances out;
+  for (const Reached& r : reached) out.emplace_back(graph.event(r.event).id, r.distance);
+  return out;
+}
+
+TraversalOptions options(std::string_view kinds, std::optional<std::uint32_t> depth = {}) {
+  TraversalOptions o;
+  o.via = *eventgraph::parse_relation_kinds(kinds, nullptr);
+  o.depth = depth;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("ancestors: every cause, chronologically, with its distance") {
+  const auto& g = query_graph();
+  CHECK(distances(g, eventgraph::ancestors(g, index_of(g, "foxtrot"), {})) ==
+        Distances{{"yankee", 2}, {"alpha", 2}, {"bravo", 2}, {"charlie", 2},
+                  {"xray", 1}, {"delta", 1}, {"echo", 1}});
+  CHECK(distances(g, eventgraph::ancestors(g, index_of(g, "foxtrot"), options("causes", 1))) ==
+        Distances{{"xray", 1}, {"delta", 1}, {"echo", 1}});
+  CHECK(eventgraph::ancestors(g, index_of(g, "alpha"), {}).empty());
+  CHECK(eventgraph::ancestors(g, index_of(g, "foxtrot"), options("causes", 0)).empty());
+}
+
+TEST_CASE("descendants: every effect, chronologically, with its distance") {
+  const auto& g = query_graph();
+  CHECK(distances(g, eventgraph::descendants(g, index_of(g, "alpha"), {})) ==
+        Distances{{"bravo", 1}, {"charlie", 1}, {"xray", 1},
+                  {"delta", 2}, {"echo", 2}, {"foxtrot", 2}});
+  CHECK(eventgraph::descendants(g, index_of(g, "foxtrot"), {}).empty());
+}
+
+TEST_CASE("lineage along references and contradicts") {
+  const auto& g = query_graph();
+  // Statements that refer to an event are its ancestors along references.
+  CHECK(distances(g, eventgraph::ancestors(g, index_of(g, "alpha"), options("references"))) ==
+        Distances{{"romeo", 1}});
+  CHECK(distances(g, eventgraph::descendants(g, index_of(g, "romeo"), options("references"))) ==
+        Distances{{"alpha", 1}, {"foxtrot", 1}});
+  CHECK(distances(g, eventgraph::ancestors(g, index_of(g, "foxtrot"),
+                                           options("causes,references"))) ==
+        Distances{{"yankee", 2}, {"alpha", 2}, {"bravo", 2}, {"charlie", 2},
+                  {"xray", 1}, {"delta", 1}, {"echo", 1}, {"romeo", 1}});
+  // contradicts is symmetric, so it reaches both ways.
+  CHECK(distances(g, eventgraph::descendants(g, index_of(g, "quebec"), options("contradicts"))) ==
+        Distances{{"papa", 1}, {"sierra", 2}});
+}
+
+TEST_CASE("neighbourhood: the subgraph within N steps of some events") {
+  const auto& g = query_graph();
+  const eventgraph::EventIndex delta[] = {index_of(g, "delta")};
+  auto around = eventgraph::neighbourhood(g, delta, 1, eventgraph::RelationKinds(
+                                                           eventgraph::RelationKind::causes));
+  CHECK(distances(g, around.events) ==
+        Distances{{"bravo", 1}, {"charlie", 1}, {"delta", 0}, {"foxtrot", 1}});
+  std::vector<std::pair<std::string, std::string>> relations;
+  for (auto r : around.relations) relations.emplace_back(g.relation(r).from, g.relation(r).to);
+  CHECK(relations == std::vector<std::pair<std::string, std::string>>{
+                         {"bravo", "delta"}, {"charlie", "delta"}, {"delta", "foxtrot"}});
+
+  around = eventgraph::neighbourhood(g, delta, 2,
+                                     eventgraph::RelationKinds(eventgraph::RelationKind::causes));
+  CHECK(distances(g, around.events) == Distances{{"alpha", 2}, {"bravo", 1}, {"charlie", 1},
+                                                 {"xray", 2}, {"delta", 0}, {"echo", 2},
+                                                 {"foxtrot", 1}});
+  CHECK(around.relations.size() == 9);  // every causes relation but yankee -> echo
+}
+
+TEST_CASE("neighbourhood of several seeds") {
+  const auto& g = query_graph();
+  const eventgraph::EventIndex seeds[] = {index_of(g, "zulu"), index_of(g, "papa"),
+                                          index_of(g, "zulu")};
+  auto around = eventgraph::neighbourhood(g, seeds, 1, eventgraph::RelationKinds::all());
+  CHECK(distances(g, around.events) ==
+        Distances{{"zulu", 0}, {"papa", 0}, {"quebec", 1}, {"sierra", 1}});
+  CHECK(around.relations.size() == 2);
+}
+
+TEST_CASE("lineage in data/events.yaml") {
+  const auto& g = eventgraph::testing::seed_graph();
+  // What led up to the collapse of the Istanbul talks, by the competing accounts.
+  auto led_up = distances(g, eventgraph::ancestors(g, index_of(g, "istanbul-talks-collapse"), {}));
+  CHECK(led_up == Distances{{"bucharest-summit-declaration", 5},
+                            {"december-2021-draft-treaties", 4},
+                            {"draft-treaties-rejected", 3},
+                            {"full-scale-invasion", 2},
+                            {"bucha-killings-revealed", 1},
+                            {"alleged-us-uk-pressure", 1},
+                            {"johnson-intervention", 1}});
+  // What followed from the Budapest summit's cancellation.
+  CHECK(distances(g, eventgraph::descendants(g, index_of(g, "budapest-summit-cancelled"), {})) ==
+        Distances{{"rosneft-lukoil-sanctions", 1}, {"abu-dhabi-talks", 2}});
+}

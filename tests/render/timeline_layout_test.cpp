@@ -1,0 +1,259 @@
+#include "render/timeline_layout.h"
+
+#include "engine/loader.h"
+#include "render/timeline.h"
+#include "tests/support/synthetic.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <numeric>
+#include <string>
+
+namespace {
+
+using namespace eventgraph;
+
+EventGraph load_seed() {
+  LoadResult loaded = load_file(std::string(EVENTGRAPH_SOURCE_DIR) + "/data/events.yaml");
+  REQUIRE(loaded.ok());
+  return std::move(*loaded.graph);
+}
+
+EventGraph load_yaml(const std::string& yaml) {
+  LoadResult loaded = load_string(yaml, "inline.yaml");
+  for (const Diagnostic& d : loaded.diagnostics) INFO(format_diagnostic_line(d));
+  REQUIRE(loaded.ok());
+  return std::move(*loaded.graph);
+}
+
+EventGraph synthetic_graph(std::size_t events, std::uint64_t seed) {
+  return load_yaml(synthetic::generate_event_yaml({.events = events, .seed = seed}));
+}
+
+std::vector<EventIndex> all_events(const EventGraph& graph) {
+  std::vector<EventIndex> all(graph.events().size());
+  std::iota(all.begin(), all.end(), EventIndex{0});
+  return all;
+}
+
+TimelineLayout lay_out(const EventGraph& graph, const TimelineOptions& options = {}) {
+  return layout_timeline(graph, all_events(graph), options, timeline_fonts());
+}
+
+// What a reader needs: no two texts overlap, no text covers a mark, and
+// everything is inside the canvas. Sweeps boxes sorted by x.
+void check_geometry(const TimelineLayout& layout) {
+  const Box canvas{0, 0, layout.width, layout.height};
+  struct Item {
+    Box box;
+    bool text;
+    std::string what;
+  };
+  std::vector<Item> items;
+  for (const Box& b : text_boxes(layout)) items.push_back({b, true, "text"});
+  for (const EventMark& m : layout.marks) {
+    items.push_back({m.box, false, "mark"});
+    for (const TextItem& t : m.label) {
+      CHECK(t.box.x >= layout.plot.x - 1.5);
+      CHECK(t.box.right() <= layout.plot.right() + 1.5);
+    }
+    CHECK(m.box.x >= layout.plot.x);
+    CHECK(m.box.right() <= layout.plot.right());
+  }
+  std::size_t failures = 0;
+  for (const Item& item : items) {
+    if (!contains(canvas, item.box) && failures++ < 10) {
+      FAIL_CHECK(item.what << " outside the canvas at " << item.box.x << "," << item.box.y);
+    }
+  }
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.box.x < b.box.x; });
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t j = i + 1; j < items.size() && items[j].box.x < items[i].box.right(); ++j) {
+      if (!items[i].text && !items[j].text) continue;
+      if (intersects(items[i].box, items[j].box) && failures++ < 10) {
+        FAIL_CHECK(items[i].what << " at " << items[i].box.x << "," << items[i].box.y << " overlaps "
+                                 << items[j].what << " at " << items[j].box.x << ","
+                                 << items[j].box.y);
+      }
+    }
+  }
+  CHECK(failures == 0);
+}
+
+const EventMark& mark_of(const EventGraph& graph, const TimelineLayout& layout, std::string_view id) {
+  const EventIndex index = *graph.find_event(id);
+  auto found = std::find_if(layout.marks.begin(), layout.marks.end(),
+                            [&](const EventMark& m) { return m.event == index; });
+  REQUIRE(found != layout.marks.end());
+  return *found;
+}
+
+bool has_text(const TimelineLayout& layout, std::string_view needle) {
+  return std::any_of(layout.texts.begin(), layout.texts.end(), [&](const TextItem& t) {
+    return t.text.find(needle) != std::string::npos;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("the seed timeline has no overlapping or clipped text in any lane mode") {
+  const EventGraph graph = load_seed();
+  for (LaneMode lanes : {LaneMode::affiliation, LaneMode::actor, LaneMode::kind, LaneMode::tag,
+                         LaneMode::none}) {
+    for (double width : {480.0, 1200.0, 2400.0}) {
+      TimelineOptions options;
+      options.lanes = lanes;
+      options.width = width;
+      INFO("lanes " << static_cast<int>(lanes) << ", width " << width);
+      const TimelineLayout layout = lay_out(graph, options);
+      CHECK(layout.marks.size() == graph.events().size());
+      check_geometry(layout);
+    }
+  }
+}
+
+TEST_CASE("generated timelines of 10, 100 and 1,000 events have no overlaps") {
+  for (std::size_t events : {10u, 100u, 1000u}) {
+    const EventGraph graph = synthetic_graph(events, 7);
+    for (LaneMode lanes : {LaneMode::affiliation, LaneMode::none}) {
+      TimelineOptions options;
+      options.lanes = lanes;
+      options.lanes_repeat = events <= 100;
+      INFO(events << " events, lanes " << static_cast<int>(lanes));
+      const TimelineLayout layout = lay_out(graph, options);
+      CHECK(layout.marks.size() >= events);
+      check_geometry(layout);
+    }
+  }
+}
+
+TEST_CASE("the seed's empty years become one labelled axis break") {
+  const EventGraph graph = load_seed();
+  const TimelineLayout layout = lay_out(graph);
+  REQUIRE(layout.breaks.size() == 1);
+  CHECK(layout.breaks[0].label == "13 yr");
+  CHECK(has_text(layout, "13 yr"));
+  CHECK(has_text(layout, "is left out"));
+  TimelineOptions off;
+  off.compression = Compression::off;
+  const TimelineLayout linear = lay_out(graph, off);
+  CHECK(linear.breaks.empty());
+  CHECK_FALSE(has_text(linear, "is left out"));
+  check_geometry(linear);
+}
+
+TEST_CASE("marks: points for days, bars for spans, arrows for open ends") {
+  const EventGraph graph = load_seed();
+  const TimelineLayout layout = lay_out(graph);
+  const EventMark& invasion = mark_of(graph, layout, "full-scale-invasion");  // 2022-02-24
+  CHECK(invasion.point);
+  const EventMark& talks = mark_of(graph, layout, "istanbul-talks");  // 2022-03/2022-04
+  CHECK_FALSE(talks.point);
+  CHECK(talks.x1 > talks.x0);
+  const EventMark& backlash = mark_of(graph, layout, "russia-backlash-bucharest");  // 2008-04-03/..
+  CHECK(backlash.end == EndStyle::runs_on);
+  CHECK(backlash.x1 == layout.plot.right());
+  const EventMark& pressure = mark_of(graph, layout, "alleged-us-uk-pressure");  // 2022-04?
+  CHECK(pressure.uncertain);
+  CHECK_FALSE(pressure.approximate);
+  const EventMark& account = mark_of(graph, layout, "arakhamia-account");  // 2023-11-24~
+  CHECK(account.approximate);
+  // Later dates are further right.
+  CHECK(mark_of(graph, layout, "draft-treaties-rejected").x0 < invasion.x0);
+  CHECK(invasion.x0 < talks.x0);
+}
+
+TEST_CASE("an event appears once, in its first lane, unless lanes repeat") {
+  const EventGraph graph = load_seed();
+  TimelineOptions options;
+  options.lanes = LaneMode::actor;
+  const TimelineLayout once = lay_out(graph, options);
+  CHECK(once.marks.size() == graph.events().size());
+  const EventMark& invasion = mark_of(graph, once, "full-scale-invasion");  // russian-government, putin
+  CHECK(once.lanes[invasion.lane].name == "Government of Russia");
+  options.lanes_repeat = true;
+  const TimelineLayout repeated = lay_out(graph, options);
+  std::size_t appearances = 0;
+  for (const Event& e : graph.events()) appearances += std::max<std::size_t>(1, e.actors.size());
+  CHECK(repeated.marks.size() == appearances);
+  check_geometry(repeated);
+  // Every lane is labelled and holds at least one event.
+  for (std::size_t lane = 0; lane < once.lanes.size(); ++lane) {
+    REQUIRE(once.lanes[lane].heading);
+    CHECK(once.lanes[lane].heading->text == once.lanes[lane].name);
+    CHECK(std::any_of(once.marks.begin(), once.marks.end(),
+                      [&](const EventMark& m) { return m.lane == lane; }));
+  }
+}
+
+TEST_CASE("relations: all, causes only, or none") {
+  const EventGraph graph = load_seed();
+  TimelineOptions options;
+  const TimelineLayout all = lay_out(graph, options);
+  CHECK(all.relations.size() == graph.relations().size());
+  options.relations = RelationSelection::causes;
+  const TimelineLayout causes = lay_out(graph, options);
+  CHECK(std::all_of(causes.relations.begin(), causes.relations.end(),
+                    [](const RelationPath& r) { return r.kind == RelationKind::causes; }));
+  CHECK_FALSE(causes.relations.empty());
+  CHECK(causes.relations.size() < all.relations.size());
+  options.relations = RelationSelection::none;
+  CHECK(lay_out(graph, options).relations.empty());
+  for (const RelationPath& r : all.relations) {
+    CHECK(r.arrow == (r.kind != RelationKind::contradicts));
+    CHECK(r.disputed == graph.relation(r.relation).disputed());
+  }
+}
+
+TEST_CASE("a zoom window drops events outside it and clips the ones that cross it") {
+  const EventGraph graph = load_seed();
+  TimelineOptions options;
+  options.from = date::sys_days{date::year{2025} / 1 / 1};
+  options.to = date::sys_days{date::year{2026} / 12 / 31};
+  options.lanes = LaneMode::actor;
+  const TimelineLayout layout = lay_out(graph, options);
+  CHECK(layout.breaks.empty());
+  for (const EventMark& m : layout.marks) {
+    const EdtfDate& date = graph.event(m.event).date;
+    CHECK((date.known_last() >= *options.from || date.end() == Bound::open));
+  }
+  const EventMark& terms = mark_of(graph, layout, "russia-settlement-conditions");  // 2022-10/2026-02
+  CHECK(terms.start == EndStyle::runs_on);
+  CHECK(terms.x0 == layout.plot.x);
+  CHECK(terms.end == EndStyle::closed);
+  CHECK(std::none_of(layout.marks.begin(), layout.marks.end(), [&](const EventMark& m) {
+    return m.event == *graph.find_event("full-scale-invasion");
+  }));
+  check_geometry(layout);
+}
+
+TEST_CASE("long titles wrap, a title without spaces breaks, and the legend names what is drawn") {
+  const EventGraph graph = load_yaml(R"(eventgraph: 1
+title: Edge cases
+sources:
+  s: {title: Source}
+events:
+  - {id: a, title: "A very long title that goes on and on about many things in great detail and then some more", date: 2020-05-01, sources: [s]}
+  - {id: b, title: "Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword", date: 2020-05-01, sources: [s]}
+  - {id: c, title: "Unknown end", date: "2020-06/", sources: [s]}
+)");
+  const TimelineLayout layout = lay_out(graph);
+  CHECK(mark_of(graph, layout, "a").label.size() >= 2);
+  CHECK(mark_of(graph, layout, "b").label.size() >= 2);
+  CHECK(mark_of(graph, layout, "c").end == EndStyle::unknown);
+  std::vector<LegendSymbol> symbols;
+  for (const LegendEntry& e : layout.legend) symbols.push_back(e.symbol);
+  CHECK(symbols == std::vector<LegendSymbol>{LegendSymbol::point, LegendSymbol::bar,
+                                             LegendSymbol::unknown_end});
+  check_geometry(layout);
+}
+
+TEST_CASE("an empty selection still gives a titled picture") {
+  const EventGraph graph = load_seed();
+  const TimelineLayout layout = layout_timeline(graph, {}, TimelineOptions{}, timeline_fonts());
+  CHECK(layout.marks.empty());
+  CHECK(layout.title == "Russia–Ukraine peace diplomacy");
+  CHECK(layout.height > 0);
+  check_geometry(layout);
+}
