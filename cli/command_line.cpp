@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -27,9 +28,19 @@ CacheOptions cache_options() {
 void add_format_option(CLI::App& app, Format& format, bool with_csv) {
   std::map<std::string, Format> names{{"text", Format::text}, {"json", Format::json}};
   if (with_csv) names.emplace("csv", Format::csv);
-  app.add_option("--format", format,
-                 with_csv ? "Output format: text, json or csv" : "Output format: text or json")
-      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+  std::vector<std::string> choices;
+  for (const auto& [name, value] : names) choices.push_back(name);
+  // A name is checked, then mapped; CLI::CheckedTransformer would also take
+  // the enum's numbers ("--format 1") and show them in --help.
+  app.add_option_function<std::string>(
+         "--format",
+         [&format, names](const std::string& name) {
+           std::string lower = name;
+           for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+           format = names.at(lower);
+         },
+         with_csv ? "Output format: text, json or csv" : "Output format: text or json")
+      ->check(CLI::IsMember(choices, CLI::ignore_case))
       ->default_str("text");
 }
 

@@ -1,6 +1,7 @@
 #include "cli/graph_command.h"
 
-#include "engine/suggest.h"
+#include "cli/query_support.h"
+#include "engine/filter.h"
 #include "engine/traversal.h"
 
 #include <CLI/CLI.hpp>
@@ -22,8 +23,8 @@ namespace {
 /// message, or empty on success.
 std::string write_atomically(const std::filesystem::path& path, const std::string& bytes) {
   namespace fs = std::filesystem;
-  const fs::path temporary =
-      path.parent_path() / ("." + path.filename().string() + "." + std::to_string(getpid()) + ".tmp");
+  const fs::path temporary = path.parent_path() / ("." + path.filename().string() + "." +
+                                                   std::to_string(getpid()) + ".tmp");
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -87,17 +88,14 @@ void GraphCommand::add_options(CLI::App& app) {
       ->check(CLI::NonNegativeNumber);
   app.add_option("--via", options_.via,
                  "Relation kinds followed and drawn, such as causes,references (default: all)");
+  add_filter_options(app, options_.filters);
 }
 
 int GraphCommand::run(Io& io) {
   RelationKinds kinds = RelationKinds::all();
   if (!options_.via.empty()) {
-    std::string error;
-    auto parsed = parse_relation_kinds(options_.via, &error);
-    if (!parsed) {
-      io.err << "eventgraph graph: " << error << '\n';
-      return kExitUsage;
-    }
+    auto parsed = parse_via_or_explain(options_.via, io);
+    if (!parsed) return kExitUsage;
     kinds = *parsed;
   }
   DiagramFormat format = DiagramFormat::svg;
@@ -116,27 +114,32 @@ int GraphCommand::run(Io& io) {
   auto graph = load_graph(options_.file, io);
   if (!graph) return kExitInvalidData;
 
+  const std::optional<EventFilter> filter = filter_or_explain(*graph, options_.filters, io);
+  if (!filter) return kExitUsage;
   std::vector<EventIndex> selection;
+  GraphOptions graph_options = options_.graph;
   if (options_.around.empty()) {
-    selection.resize(graph->events().size());
-    std::iota(selection.begin(), selection.end(), EventIndex{0});
+    selection = select(*graph, *filter);
   } else {
     std::vector<EventIndex> seeds;
+    std::string names;
     for (const std::string& id : options_.around) {
-      auto index = graph->find_event(id);
-      if (!index) {
-        io.err << "eventgraph graph: unknown event '" << id << "'"
-               << did_you_mean(id, graph->event_ids()) << '\n';
-        return kExitUsage;
-      }
+      auto index = find_event_or_explain(*graph, id, io);
+      if (!index) return kExitUsage;
       seeds.push_back(*index);
+      names += (names.empty() ? "“" : "”, “") + graph->event(*index).title;
     }
+    std::vector<EventIndex> reached;
     for (const Reached& r : neighbourhood(*graph, seeds, options_.depth, kinds).events) {
-      selection.push_back(r.event);
+      reached.push_back(r.event);
+    }
+    selection = select(*graph, reached, *filter);
+    if (graph_options.title.empty()) {
+      graph_options.title =
+          graph->title() + ": around " + names + "” (" + count_noun(options_.depth, "step") + ")";
     }
   }
 
-  GraphOptions graph_options = options_.graph;
   graph_options.format = format;
   graph_options.kinds = kinds;
   DiagramResult diagram = render_diagram(*graph, selection, graph_options);

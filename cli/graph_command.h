@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/command.h"
+#include "cli/filter_options.h"
 #include "render/graphviz.h"
 
 #include <cstdint>
@@ -11,11 +12,12 @@ namespace eventgraph::cli {
 
 struct GraphCommandOptions {
   std::string file;
-  std::string output;  ///< empty: standard output
+  std::string output;                   ///< empty: standard output
   std::optional<DiagramFormat> format;  ///< nullopt: from the output's extension, else SVG
   std::vector<std::string> around;      ///< event ids whose neighbourhood is drawn
   std::uint32_t depth = 1;
-  std::string via;  ///< relation kinds followed and drawn; empty: all
+  std::string via;        ///< relation kinds followed and drawn; empty: all
+  FilterOptions filters;  ///< the query commands' filters, applied last
   GraphOptions graph;
 };
 

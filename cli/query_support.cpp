@@ -17,10 +17,6 @@ std::size_t width(std::string_view text) {
   }));
 }
 
-void pad(std::ostream& out, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) out << ' ';
-}
-
 }  // namespace
 
 std::optional<EventIndex> find_event_or_explain(const EventGraph& graph, const std::string& id,
@@ -82,23 +78,24 @@ void TextTable::print(std::ostream& out) const {
       widths[c] = std::max(widths[c], width(row.cells[c]));
     }
   }
+  std::string line;
   for (const Row& row : rows_) {
+    line.clear();
     if (row.spanning) {
-      out << row.cells.front() << '\n';
-      continue;
-    }
-    for (std::size_t c = 0; c < row.cells.size(); ++c) {
-      const std::string& cell = row.cells[c];
-      const bool last = c + 1 == row.cells.size();
-      const std::size_t gap = widths[c] - width(cell);
-      if (row.right == c) pad(out, gap);
-      out << cell;
-      if (!last) {
-        if (row.right != c) pad(out, gap);
-        out << "  ";
+      line = row.cells.front();
+    } else {
+      for (std::size_t c = 0; c < row.cells.size(); ++c) {
+        const std::string& cell = row.cells[c];
+        const std::size_t gap = widths[c] - width(cell);
+        if (row.right == c) line.append(gap, ' ');
+        line += cell;
+        if (c + 1 == row.cells.size()) break;
+        if (row.right != c) line.append(gap, ' ');
+        line += "  ";
       }
     }
-    out << '\n';
+    line.erase(line.find_last_not_of(' ') + 1);  // npos + 1 == 0 clears a blank line
+    out << line << '\n';
   }
 }
 

@@ -1,6 +1,5 @@
 #include "cli/timeline_command.h"
 
-#include "engine/edtf.h"
 #include "engine/filter.h"
 #include "render/raster.h"
 #include "render/timeline.h"
@@ -9,6 +8,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -29,24 +29,24 @@ std::optional<OutputKind> output_kind(const std::string& path) {
   return std::nullopt;
 }
 
-// The first (`first` true) or last day of an EDTF date given on the
-// command line, or an error message.
-std::optional<date::sys_days> window_day(const std::string& text, bool first, std::string* error) {
-  const EdtfParseResult parsed = parse_edtf(text);
-  if (!parsed.ok()) {
-    *error = parsed.error;
-    return std::nullopt;
-  }
-  const auto day = first ? parsed.date.earliest() : parsed.date.latest();
-  if (!day) *error = "'" + text + "' has no " + (first ? "first" : "last") + " day";
-  return day;
-}
-
+// A choice among names, mapped to an enum. CLI::CheckedTransformer would
+// also accept the enum's numbers ("--lanes 1") and list them in --help.
 template <typename Enum>
 CLI::Option* add_choice(CLI::App& app, const std::string& name, Enum& target,
                         const std::map<std::string, Enum>& choices, const std::string& help) {
-  return app.add_option(name, target, help)
-      ->transform(CLI::CheckedTransformer(choices, CLI::ignore_case));
+  std::vector<std::string> names;
+  for (const auto& [choice, value] : choices) names.push_back(choice);
+  return app
+      .add_option_function<std::string>(
+          name,
+          [&target, choices](const std::string& given) {
+            std::string lower = given;
+            for (char& c : lower)
+              c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            target = choices.at(lower);
+          },
+          help)
+      ->check(CLI::IsMember(names, CLI::ignore_case));
 }
 
 }  // namespace
@@ -97,15 +97,15 @@ void TimelineCommand::add_options(CLI::App& app) {
               {"causes", RelationSelection::causes},
               {"all", RelationSelection::all}},
              "Relations drawn: none, causes, or all (default)");
-  add_choice(app, "--theme", t.theme,
-             {{"auto", ThemeMode::automatic}, {"light", ThemeMode::light}, {"dark", ThemeMode::dark}},
-             "Colours: auto (default: light, dark where the reader prefers dark), light or dark");
+  add_choice(
+      app, "--theme", t.theme,
+      {{"auto", ThemeMode::automatic}, {"light", ThemeMode::light}, {"dark", ThemeMode::dark}},
+      "Colours: auto (default: light, dark where the reader prefers dark), light or dark");
   add_choice(app, "--compress", t.compression,
              {{"auto", Compression::automatic}, {"on", Compression::on}, {"off", Compression::off}},
              "Axis breaks for long empty stretches: auto (default), on (more eagerly) or off");
-  app.add_option("--from", options_.from,
-                 "Show and select from this date's first day (EDTF: 2025, 2025-10, ...)");
-  app.add_option("--to", options_.to, "Show and select up to this date's last day");
+  // The query commands' filters; --from and --to also set the view's window.
+  add_filter_options(app, options_.filters);
 }
 
 int TimelineCommand::run(Io& io) {
@@ -116,28 +116,14 @@ int TimelineCommand::run(Io& io) {
            << "'; use .svg, .png or .pdf\n";
     return kExitUsage;
   }
-  TimelineOptions timeline = options_.timeline;
-  EventFilter filter;
-  std::string error;
-  if (!options_.from.empty() && !(filter.from = window_day(options_.from, true, &error))) {
-    io.err << "eventgraph timeline: --from: " << error << '\n';
-    return kExitUsage;
-  }
-  if (!options_.to.empty() && !(filter.to = window_day(options_.to, false, &error))) {
-    io.err << "eventgraph timeline: --to: " << error << '\n';
-    return kExitUsage;
-  }
-  if (filter.from && filter.to && *filter.to < *filter.from) {
-    io.err << "eventgraph timeline: --to '" << options_.to << "' ends before --from '"
-           << options_.from << "' starts\n";
-    return kExitUsage;
-  }
-  timeline.from = filter.from;
-  timeline.to = filter.to;
-
   auto graph = load_graph(options_.file, io);
   if (!graph) return kExitInvalidData;
-  const std::vector<EventIndex> selection = select(*graph, filter);
+  const std::optional<EventFilter> filter = filter_or_explain(*graph, options_.filters, io);
+  if (!filter) return kExitUsage;
+  TimelineOptions timeline = options_.timeline;
+  timeline.from = filter->from;
+  timeline.to = filter->to;
+  const std::vector<EventIndex> selection = select(*graph, *filter);
   if (!fonts_exact()) {
     io.err << "eventgraph timeline: warning: DejaVu Sans not found in " << kDejaVuDir
            << "; labels are spaced by estimate (install fonts-dejavu-core)\n";

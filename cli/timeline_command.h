@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cli/command.h"
+#include "cli/filter_options.h"
 #include "render/timeline_layout.h"
 
 #include <filesystem>
@@ -11,9 +12,8 @@ namespace eventgraph::cli {
 
 struct TimelineCommandOptions {
   std::string file;
-  std::string output;  ///< empty: SVG to standard output
-  std::string from;    ///< EDTF; its first day starts the view and the selection
-  std::string to;      ///< EDTF; its last day ends them
+  std::string output;     ///< empty: SVG to standard output
+  FilterOptions filters;  ///< which events; --from and --to also set the view
   TimelineOptions timeline;
 };
 
@@ -21,7 +21,8 @@ class TimelineCommand final : public Command {
  public:
   std::string name() const override { return "timeline"; }
   std::string description() const override {
-    return "Draw events on a time axis as a self-contained SVG (or PNG, PDF)";
+    return "Draw events on a time axis as a self-contained SVG (or PNG, PDF); --from/--to set the "
+           "view";
   }
   void add_options(CLI::App& app) override;
   int run(Io& io) override;

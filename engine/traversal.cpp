@@ -64,8 +64,7 @@ std::vector<Reached> without_start(std::vector<Reached> reached, EventIndex star
 std::vector<Reached> ancestors(const EventGraph& graph, EventIndex event,
                                const TraversalOptions& options) {
   const EventIndex seeds[] = {event};
-  return without_start(reach(graph, seeds, Direction::backward, options.via, options.depth),
-                       event);
+  return without_start(reach(graph, seeds, Direction::backward, options.via, options.depth), event);
 }
 
 std::vector<Reached> descendants(const EventGraph& graph, EventIndex event,
@@ -85,7 +84,8 @@ Neighbourhood neighbourhood(const EventGraph& graph, std::span<const EventIndex>
     for (auto [it, end] = boost::out_edges(r.event, graph.impl().graph); it != end; ++it) {
       const detail::RelationEdge& edge = graph.impl().graph[*it];
       const auto target = static_cast<EventIndex>(boost::target(*it, graph.impl().graph));
-      if (via.contains(edge.kind) && in_set.marked(target)) result.relations.push_back(edge.relation);
+      if (via.contains(edge.kind) && in_set.marked(target))
+        result.relations.push_back(edge.relation);
     }
   }
   std::sort(result.relations.begin(), result.relations.end());

@@ -83,6 +83,7 @@ class TreeBuilder final : public YAML::EventHandler {
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     YamlNode node;
     node.location = to_location(mark);
+    if (!open_.empty() && open_.back().node.is_sequence()) node.location = item_dash(mark);
     complete(std::move(node), anchor);
   }
 
@@ -138,6 +139,24 @@ class TreeBuilder final : public YAML::EventHandler {
     YamlNode node;
     std::size_t size = 0;
   };
+
+  // yaml-cpp marks an empty list item (`-` and nothing) at the token after
+  // it, often on a later line or past the end; the item's '-' is where the
+  // reader should look. Walks back over the whitespace between the two.
+  Location item_dash(const YAML::Mark& mark) const {
+    if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) > text_.size()) return to_location(mark);
+    std::size_t i = static_cast<std::size_t>(mark.pos);
+    int line = mark.line + 1;
+    while (i > 0 && (text_[i - 1] == ' ' || text_[i - 1] == '\t' || text_[i - 1] == '\r' ||
+                     text_[i - 1] == '\n')) {
+      if (text_[--i] == '\n') --line;
+    }
+    if (i == 0 || text_[i - 1] != '-') return to_location(mark);
+    const std::size_t dash = i - 1;
+    const std::size_t line_start = text_.rfind('\n', dash);
+    const std::size_t column = dash - (line_start == std::string_view::npos ? 0 : line_start + 1);
+    return {line, static_cast<int>(column) + 1};
+  }
 
   void open(YamlNode::Type type, const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (static_cast<int>(open_.size()) >= limits_.max_depth) {

@@ -84,11 +84,11 @@ void append_utf8(std::string& out, char32_t cp) {
 /// One weight's advances in font units, read once.
 struct FontMetrics::Face {
   double units_per_em = 1000;
-  double ascender = 0;   // font units, positive
-  double descender = 0;  // font units, positive
-  double missing = 0;    // advance for code points the font lacks
-  std::vector<std::uint16_t> advances;                      // BMP, indexed by code point
-  std::unordered_map<char32_t, std::uint16_t> supplement;   // beyond the BMP
+  double ascender = 0;                                     // font units, positive
+  double descender = 0;                                    // font units, positive
+  double missing = 0;                                      // advance for code points the font lacks
+  std::vector<std::uint16_t> advances;                     // BMP, indexed by code point
+  std::unordered_map<char32_t, std::uint16_t> supplement;  // beyond the BMP
   std::array<std::int16_t, kKernedCount * kKernedCount> kerning{};
 
   double advance(char32_t cp) const {

@@ -1,5 +1,6 @@
 #include "render/graphviz.h"
 
+#include "render/diagram_content.h"
 #include "render/graphviz_text.h"
 #include "render/time_positions.h"
 
@@ -11,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -18,13 +20,16 @@ namespace eventgraph {
 
 namespace {
 
+using detail::Bucket;
+using detail::ColourKey;
 using detail::format_number;
 using detail::html_label_text;
-using detail::mix_colour;
-using detail::TooltipText;
 
 constexpr const char* kFont = "Helvetica";
-constexpr std::size_t kWrapWidth = 28;  // characters per title line
+/// Up to this many events, edges that Graphviz routes itself go around the
+/// boxes (splines=true); above, straight lines under the boxes: routing
+/// around takes seconds at 100 events and minutes at 200.
+constexpr std::size_t kRoutedUpTo = 45;
 
 // ---------------------------------------------------------------------------
 // Graphviz's global state: one context, one caller at a time, and messages
@@ -64,7 +69,8 @@ class GraphvizSession {
     for (std::string line; std::getline(lines, line);) {
       if (line.starts_with("Error: ")) severity = Severity::error, line.erase(0, 7);
       if (line.starts_with("Warning: ")) severity = Severity::warning, line.erase(0, 9);
-      while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
+      while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
+        line.pop_back();
       if (!line.empty()) out.push_back({file, {}, severity, "graphviz: " + line, ""});
     }
   }
@@ -118,244 +124,6 @@ void set_html(void* object, const char* name, const std::string& html) {
   agstrfree(root, value);
 }
 
-// ---------------------------------------------------------------------------
-// What the diagram says, before Graphviz sees it.
-
-/// Affiliation colours: affiliations ranked by how many events of the whole
-/// file name them, so that every selection of one file uses the same
-/// colours. The seven most frequent get palette colours; the rest, and
-/// events without actors, are "other" (the palette's grey).
-class ColourKey {
- public:
-  ColourKey(const EventGraph& graph, Theme theme) : theme_(theme) {
-    std::map<std::string, int> counts;
-    for (const Event& event : graph.events()) {
-      for (const std::string& a : affiliations(graph, event)) ++counts[a];
-    }
-    std::vector<std::pair<int, std::string>> ranked;
-    for (const auto& [name, count] : counts) ranked.emplace_back(-count, name);
-    std::sort(ranked.begin(), ranked.end());
-    const auto palette = category_colours(theme);
-    static constexpr std::size_t kOrder[] = {0, 1, 2, 3, 4, 5, 7};
-    for (std::size_t i = 0; i < ranked.size(); ++i) {
-      const std::string_view colour =
-          i < std::size(kOrder) ? palette[kOrder[i] % palette.size()] : other();
-      colours_.emplace(ranked[i].second, Colour{i, std::string(colour)});
-    }
-  }
-
-  /// The distinct affiliations of an event's actors, in key order.
-  std::vector<std::string> affiliations(const EventGraph& graph, const Event& event) const {
-    std::set<std::string> found;
-    for (const std::string& id : event.actors) {
-      const Actor* actor = graph.find_actor(id);
-      if (actor && !actor->affiliation.empty()) found.insert(actor->affiliation);
-    }
-    std::vector<std::string> out(found.begin(), found.end());
-    if (!colours_.empty()) {
-      std::sort(out.begin(), out.end(), [&](const std::string& a, const std::string& b) {
-        return colours_.at(a).rank < colours_.at(b).rank;
-      });
-    }
-    return out;
-  }
-
-  std::string colour(const std::string& affiliation) const {
-    auto it = colours_.find(affiliation);
-    return it == colours_.end() ? std::string(other()) : it->second.hex;
-  }
-  std::string tint(const std::string& colour) const {
-    const ThemeColours base = theme_colours(theme_);
-    return mix_colour(colour, base.background, theme_ == Theme::light ? 0.8 : 0.7);
-  }
-  bool has_colour(const std::string& affiliation) const {
-    auto it = colours_.find(affiliation);
-    return it != colours_.end() && it->second.rank < 7;
-  }
-  std::string_view other() const { return category_colours(theme_)[6]; }
-
- private:
-  struct Colour {
-    std::size_t rank;
-    std::string hex;
-  };
-  Theme theme_;
-  std::map<std::string, Colour> colours_;
-};
-
-/// Date buckets for the `dot` layout: each is one rank (a column when time
-/// runs left to right), labelled with its month, year or decade.
-struct Bucket {
-  std::string label;
-  std::vector<EventIndex> events;
-  Agnode_t* anchor = nullptr;  ///< ranks between this bucket and the next
-};
-
-std::vector<Bucket> bucket_events(const EventGraph& graph, std::span<const EventIndex> events) {
-  std::vector<Bucket> buckets;
-  if (events.empty()) return buckets;
-  auto first = graph.event(events.front()).date.known_first();
-  auto last = first;
-  for (EventIndex e : events) {
-    first = std::min(first, graph.event(e).date.known_first());
-    last = std::max(last, graph.event(e).date.known_first());
-  }
-  const auto span = (last - first).count();
-  enum { month, year, decade } unit = span <= 2 * 366 ? month : span <= 100 * 366 ? year : decade;
-  static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  std::map<long, Bucket> by_key;
-  for (EventIndex e : events) {
-    const date::year_month_day ymd{graph.event(e).date.known_first()};
-    const long y = static_cast<int>(ymd.year());
-    const unsigned m = static_cast<unsigned>(ymd.month());
-    long key = unit == month ? y * 12 + m - 1 : unit == year ? y : (y < 0 ? (y - 9) / 10 : y / 10);
-    Bucket& bucket = by_key[key];
-    if (bucket.label.empty()) {
-      bucket.label = unit == month  ? std::string(kMonths[m - 1]) + " " + std::to_string(y)
-                     : unit == year ? std::to_string(y)
-                                    : std::to_string(key * 10) + "s";
-    }
-    bucket.events.push_back(e);
-  }
-  for (auto& [key, bucket] : by_key) buckets.push_back(std::move(bucket));
-  return buckets;
-}
-
-std::string node_label(const Event& event, const ThemeColours& colours) {
-  std::string html;
-  for (const std::string& line : detail::wrap_words(event.title, kWrapWidth)) {
-    html += html_label_text(line) + "<br/>";
-  }
-  html += "<font point-size=\"8.5\" color=\"" + std::string(colours.muted_text) + "\">" +
-          html_label_text(event.date.text()) + "</font>";
-  return html;
-}
-
-std::string source_text(const Source& source) {
-  std::string text = source.title.empty() ? source.id : source.title;
-  if (!source.publisher.empty()) text += ", " + source.publisher;
-  if (source.date) text += ", " + source.date->text();
-  return text;
-}
-
-std::string node_tooltip(const EventGraph& graph, const Event& event, bool svg) {
-  TooltipText tip(svg);
-  tip.add(event.title).line().add(event.date.text());
-  if (!event.kind.empty()) tip.add(" · ").add(event.kind);
-  if (!event.place.empty()) tip.add(" · ").add(event.place);
-  if (!event.summary.empty()) tip.line().line().add(event.summary);
-  if (!event.actors.empty()) {
-    tip.line().line().add("Actors: ");
-    for (std::size_t i = 0; i < event.actors.size(); ++i) {
-      const Actor* actor = graph.find_actor(event.actors[i]);
-      tip.add(i ? "; " : "").add(actor && !actor->name.empty() ? actor->name : event.actors[i]);
-    }
-  }
-  for (const std::string& id : event.sources) {
-    const Source* source = graph.find_source(id);
-    tip.line().add("Source: ").add(source ? source_text(*source) : id);
-  }
-  return tip.str();
-}
-
-std::optional<std::string> first_url(const EventGraph& graph,
-                                     const std::vector<std::string>& sources, bool svg) {
-  for (const std::string& id : sources) {
-    const Source* source = graph.find_source(id);
-    if (!source) continue;
-    if (auto url = detail::safe_url(source->url, svg)) return url;
-  }
-  return std::nullopt;
-}
-
-std::string actor_names(const EventGraph& graph, const std::vector<std::string>& ids) {
-  std::string out;
-  for (const std::string& id : ids) {
-    const Actor* actor = graph.find_actor(id);
-    out += (out.empty() ? "" : ", ") + (actor && !actor->name.empty() ? actor->name : id);
-  }
-  return out;
-}
-
-std::string edge_tooltip(const EventGraph& graph, const Relation& r, Theme theme, bool svg) {
-  const Event& from = graph.event(*graph.find_event(r.from));
-  const Event& to = graph.event(*graph.find_event(r.to));
-  TooltipText tip(svg);
-  tip.add(from.title).add(" — ").add(relation_style(r.kind, theme).label).add(" — ").add(to.title);
-  if (!r.note.empty()) tip.line().line().add(r.note);
-  if (!r.claimed_by.empty()) tip.line().add("Claimed by: ").add(actor_names(graph, r.claimed_by));
-  if (r.disputed()) tip.line().add("Disputed by: ").add(actor_names(graph, r.disputed_by));
-  for (const std::string& id : r.sources) {
-    const Source* source = graph.find_source(id);
-    tip.line().add("Source: ").add(source ? source_text(*source) : id);
-  }
-  return tip.str();
-}
-
-/// The title block and legend, an HTML-like table placed as the graph's
-/// label so that it never disturbs the layout.
-std::string legend_html(const std::string& title, const std::string& subtitle,
-                        const std::vector<std::string>& affiliations, bool several, bool other,
-                        const ColourKey& key, const GraphOptions& options) {
-  const ThemeColours colours = theme_colours(options.theme);
-  const std::string muted(colours.muted_text);
-  std::string html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">";
-  html += "<tr><td align=\"left\"><font point-size=\"18\">" + html_label_text(title) +
-          "</font></td></tr>";
-  html += "<tr><td align=\"left\"><font point-size=\"10\" color=\"" + muted + "\">" +
-          html_label_text(subtitle) + "</font></td></tr>";
-  if (!options.legend) return html + "</table>";
-
-  auto sample = [&](std::string_view colour, std::string_view style, int width, bool arrow,
-                    std::string_view label) {
-    std::string cell = "<td width=\"34\" height=\"9\" fixedsize=\"true\" sides=\"b\" border=\"" +
-                       std::to_string(width) + "\" style=\"" + std::string(style) +
-                       "\" color=\"" + std::string(colour) + "\"></td>";
-    cell += "<td width=\"12\" height=\"12\" fixedsize=\"true\">" +
-            (arrow ? "<font point-size=\"7\" color=\"" + std::string(colour) + "\">&#9654;</font>"
-                   : std::string()) +
-            "</td>";
-    return cell + "<td align=\"left\"><font point-size=\"10\">" + html_label_text(label) +
-           "</font></td><td width=\"14\"></td>";
-  };
-  html += "<tr><td align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" "
-          "cellpadding=\"1\"><tr>";
-  for (RelationKind kind : kAllRelationKinds) {
-    const RelationStyle style = relation_style(kind, options.theme);
-    const bool bold = style.graphviz_style == "bold";
-    html += sample(style.colour, bold ? "solid" : style.graphviz_style, bold ? 3 : 1, style.arrow,
-                   std::string(style.label) + (style.arrow ? "" : " (no direction)"));
-  }
-  html += sample(muted, kDisputedGraphvizStyle, 1, false, "disputed (see tooltip)");
-  html += "</tr></table></td></tr>";
-
-  auto swatch = [&](const std::vector<std::string>& fills, std::string_view border,
-                    std::string_view label) {
-    std::string cell = "<td><table border=\"1\" color=\"" + std::string(border) +
-                       "\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"0\"><tr>";
-    for (const std::string& fill : fills) {
-      cell += "<td width=\"" + std::to_string(18 / fills.size()) + "\" height=\"11\" " +
-              "fixedsize=\"true\" bgcolor=\"" + fill + "\"></td>";
-    }
-    return cell + "</tr></table></td><td align=\"left\"><font point-size=\"10\">" +
-           html_label_text(label) + "</font></td><td width=\"10\"></td>";
-  };
-  html += "<tr><td align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" "
-          "cellpadding=\"1\"><tr><td><font point-size=\"10\" color=\"" + muted +
-          "\">actors:</font></td>";
-  for (const std::string& a : affiliations) {
-    html += swatch({key.tint(key.colour(a))}, key.colour(a), a);
-  }
-  if (other) html += swatch({key.tint(std::string(key.other()))}, key.other(), "other or none");
-  if (several && affiliations.size() >= 2) {
-    html += swatch({key.tint(key.colour(affiliations[0])), key.tint(key.colour(affiliations[1]))},
-                   muted, "striped: several");
-  }
-  html += "</tr></table></td></tr></table>";
-  return html;
-}
-
 }  // namespace
 
 namespace {
@@ -371,8 +139,6 @@ struct Job {
   bool svg = false;
 };
 
-std::string join_days(date::sys_days day) { return format_day(day).substr(0, 4); }
-
 /// Adds one box per event, styled by affiliation. Returns the nodes in the
 /// order of job.events.
 std::vector<Agnode_t*> add_events(Agraph_t* g, const Job& job, const ColourKey& key) {
@@ -381,11 +147,11 @@ std::vector<Agnode_t*> add_events(Agraph_t* g, const Job& job, const ColourKey& 
     const Event& event = job.graph.event(index);
     Agnode_t* n = agnode(g, chars(event.id), 1);
     nodes.push_back(n);
-    set_html(n, "label", node_label(event, job.colours));
-    set(n, "tooltip", node_tooltip(job.graph, event, job.svg));
+    set_html(n, "label", detail::node_label(event, job.colours));
+    set(n, "tooltip", detail::node_tooltip(job.graph, event, job.svg));
     set(n, "id", "event-" + event.id);
     set(n, "class", "event");
-    if (auto url = first_url(job.graph, event.sources, job.svg)) set(n, "URL", *url);
+    if (auto url = detail::first_url(job.graph, event.sources, job.svg)) set(n, "URL", *url);
     const std::vector<std::string> affiliations = key.affiliations(job.graph, event);
     if (affiliations.size() >= 2) {
       std::string fills;
@@ -397,7 +163,7 @@ std::vector<Agnode_t*> add_events(Agraph_t* g, const Job& job, const ColourKey& 
       set(n, "color", std::string(job.colours.muted_text));
     } else {
       const std::string colour =
-          affiliations.empty() ? std::string(key.other()) : key.colour(affiliations.front());
+          affiliations.empty() ? key.other() : key.colour(affiliations.front());
       set(n, "fillcolor", key.tint(colour));
       set(n, "color", colour);
     }
@@ -405,35 +171,37 @@ std::vector<Agnode_t*> add_events(Agraph_t* g, const Job& job, const ColourKey& 
   return nodes;
 }
 
-void add_relations(Agraph_t* g, const Job& job, const std::map<EventIndex, Agnode_t*>& nodes) {
+/// Which relations add_relations adds.
+enum class Which { all, causes, others };
+
+/// Adds one edge per relation (of `which` kinds).
+void add_relations(Agraph_t* g, const Job& job, const std::map<EventIndex, Agnode_t*>& nodes,
+                   Which which) {
   std::set<std::string> ids;
   for (RelationIndex index : job.relations) {
     const Relation& r = job.graph.relation(index);
+    const bool causes = r.kind == RelationKind::causes;
+    if ((which == Which::causes && !causes) || (which == Which::others && causes)) continue;
     const Endpoints ends = job.graph.endpoints(index);
     const RelationStyle style = relation_style(r.kind, job.options.theme);
-    // `dot` routes an edge that points back in time as a loop around the
-    // ranks between; such edges are added forwards and drawn with dir=back,
-    // which looks the same and routes straight.
-    const bool backwards = job.layout == DiagramLayout::dot &&
-                           job.graph.event(ends.to).date.known_first() <
-                               job.graph.event(ends.from).date.known_first();
+    // `dot` draws an edge that points back in time as a loop; such an edge
+    // is added forwards and drawn with dir=back, which looks the same.
+    const bool backwards =
+        job.layout == DiagramLayout::dot && causes &&
+        job.graph.event(ends.to).date.known_first() < job.graph.event(ends.from).date.known_first();
     Agedge_t* e = backwards ? agedge(g, nodes.at(ends.to), nodes.at(ends.from), nullptr, 1)
                             : agedge(g, nodes.at(ends.from), nodes.at(ends.to), nullptr, 1);
-    if (backwards) set(e, "dir", style.arrow ? "back" : "none");
+    if (backwards) set(e, "dir", "back");
     std::string line(style.graphviz_style);
     if (r.disputed()) line = r.kind == RelationKind::contradicts ? "dotted,bold" : "dotted";
     set(e, "style", line);
     set(e, "color", std::string(style.colour));
     if (!style.arrow) set(e, "dir", "none");
-    // Only `causes` orders the ranks: `references` point back in time and
-    // would make cycles that cost `dot` minutes on large graphs.
-    if (job.layout == DiagramLayout::dot && r.kind != RelationKind::causes) {
-      set(e, "constraint", "false");
-    }
-    set(e, "tooltip", edge_tooltip(job.graph, r, job.options.theme, job.svg));
-    if (auto url = first_url(job.graph, r.sources, job.svg)) set(e, "URL", *url);
-    std::string id = "relation-" + r.from + "-" + std::string(style.name) + "-" + r.to;
-    for (int n = 2; !ids.insert(id).second; ++n) id += "-" + std::to_string(n);
+    set(e, "tooltip", detail::edge_tooltip(job.graph, r, job.options.theme, job.svg));
+    if (auto url = detail::first_url(job.graph, r.sources, job.svg)) set(e, "URL", *url);
+    const std::string base = "relation-" + r.from + "-" + std::string(style.name) + "-" + r.to;
+    std::string id = base;
+    for (int n = 2; !ids.insert(id).second; ++n) id = base + "-" + std::to_string(n);
     set(e, "id", id);
     set(e, "class", "relation " + std::string(style.name) + (r.disputed() ? " disputed" : ""));
   }
@@ -444,8 +212,8 @@ void add_relations(Agraph_t* g, const Job& job, const std::map<EventIndex, Agnod
 struct AxisBands {
   std::vector<TimeBand> bands;
   std::vector<TimeBreak> breaks;
-  bool along_x = true;       ///< time runs along x (else along y)
-  double across_low = 0;     ///< the drawing's extent across the time axis
+  bool along_x = true;    ///< time runs along x (else along y)
+  double across_low = 0;  ///< the drawing's extent across the time axis
   double across_high = 0;
   bool labels_after = true;  ///< labels past across_high (else before across_low)
 };
@@ -462,7 +230,10 @@ void add_axis(Agraph_t* g, const Job& job, const AxisBands& axis) {
     return axis.along_x ? format_number(along) + " " + format_number(across)
                         : format_number(across) + " " + format_number(along);
   };
-  auto label = [&](double along, const std::string& text, const std::string& tooltip) {
+  // Break marks get a row of their own above the band labels, so the two
+  // never touch (Graphviz then falls back to straight edges).
+  auto label = [&](double along, double shift, const std::string& text,
+                   const std::string& tooltip) {
     Agnode_t* n = agnode(g, chars("_axis_" + std::to_string(count++)), 1);
     set(n, "shape", "plaintext");
     set(n, "style", "");
@@ -473,9 +244,12 @@ void add_axis(Agraph_t* g, const Job& job, const AxisBands& axis) {
     set(n, "height", "0.2");
     set(n, "margin", "0.02");
     if (!tooltip.empty()) set(n, "tooltip", tooltip);
-    const double across = axis.labels_after ? axis.across_high + 18 : axis.across_low - 30;
-    set(n, "pos", (axis.along_x ? format_number(along) + "," + format_number(across)
-                                : format_number(across) + "," + format_number(along)) + "!");
+    const double across =
+        axis.labels_after ? axis.across_high + 18 + shift : axis.across_low - 30 - shift;
+    set(n, "pos",
+        (axis.along_x ? format_number(along) + "," + format_number(across)
+                      : format_number(across) + "," + format_number(along)) +
+            "!");
   };
   for (std::size_t i = 0; i < axis.bands.size(); ++i) {
     const TimeBand& band = axis.bands[i];
@@ -484,11 +258,11 @@ void add_axis(Agraph_t* g, const Job& job, const AxisBands& axis) {
                     point(band.to, low) + " " + point(band.to, high) + " " +
                     point(band.from, high) + " ";
     }
-    label((band.from + band.to) / 2, band.label, "");
+    label((band.from + band.to) / 2, 0, band.label, "");
   }
   for (const TimeBreak& gap : axis.breaks) {
     const int years = gap.days / 365;
-    label(gap.x, "…",
+    label(gap.x, 16, "…",
           (years >= 2 ? std::to_string(years) + " years" : std::to_string(gap.days) + " days") +
               " without events, drawn shorter");
   }
@@ -500,12 +274,12 @@ void add_axis(Agraph_t* g, const Job& job, const AxisBands& axis) {
 /// follow each other in time; inside a bucket `causes` orders the ranks.
 /// (Clusters would show the buckets too, but `dot` routes edges around
 /// clusters in wide loops.)
-std::vector<Bucket> add_buckets(Agraph_t* g, const Job& job,
-                                const std::map<EventIndex, Agnode_t*>& nodes) {
-  std::vector<Bucket> buckets = bucket_events(job.graph, job.events);
+std::vector<Agnode_t*> add_anchors(Agraph_t* g, const std::vector<Bucket>& buckets,
+                                   const std::map<EventIndex, Agnode_t*>& nodes) {
+  std::vector<Agnode_t*> anchors;
   for (std::size_t i = 0; i + 1 < buckets.size(); ++i) {
     Agnode_t* anchor = agnode(g, chars("_anchor_" + std::to_string(i)), 1);
-    buckets[i].anchor = anchor;
+    anchors.push_back(anchor);
     set(anchor, "style", "invis");
     set(anchor, "shape", "point");
     set(anchor, "width", "0.01");
@@ -521,7 +295,7 @@ std::vector<Bucket> add_buckets(Agraph_t* g, const Job& job,
       set(after, "minlen", "0");
     }
   }
-  return buckets;
+  return anchors;
 }
 
 /// After the `dot` layout: each bucket's band runs between the midpoints
@@ -554,7 +328,8 @@ AxisBands bucket_bands(Agraph_t* g, const std::vector<Bucket>& buckets,
   const bool reversed =
       direction == RankDirection::right_left || direction == RankDirection::bottom_top;
   for (std::size_t i = 0; i < extents.size(); ++i) {
-    const double from = i == 0 ? extents[i].first - 10 : (extents[i - 1].second + extents[i].first) / 2;
+    const double from =
+        i == 0 ? extents[i].first - 10 : (extents[i - 1].second + extents[i].first) / 2;
     const double to = i + 1 == extents.size() ? extents[i].second + 10
                                               : (extents[i].second + extents[i + 1].first) / 2;
     const std::size_t bucket = reversed ? extents.size() - 1 - i : i;
@@ -581,7 +356,8 @@ std::optional<AxisBands> place_by_time(Agraph_t* g, GVC_t* gvc, const Job& job,
   for (std::size_t i = 0; i < job.events.size(); ++i) position[job.events[i]] = i;
   for (std::size_t i = 0; i < job.events.size(); ++i) {
     boxes[i].day = job.graph.event(job.events[i]).date.known_first();
-    for (const Step& step : job.graph.incoming(job.events[i], RelationKinds(RelationKind::causes))) {
+    for (const Step& step :
+         job.graph.incoming(job.events[i], RelationKinds(RelationKind::causes))) {
       if (auto it = position.find(step.event); it != position.end()) {
         boxes[i].follows.push_back(it->second);
       }
@@ -597,33 +373,36 @@ std::optional<AxisBands> place_by_time(Agraph_t* g, GVC_t* gvc, const Job& job,
 
 const char* engine_name(DiagramLayout layout) {
   switch (layout) {
-    case DiagramLayout::neato: return "neato";
-    case DiagramLayout::fdp: return "fdp";
-    case DiagramLayout::sfdp: return "sfdp";
-    default: return "nop2";  // neato -n2: keep positions (and splines), route the rest
+    case DiagramLayout::neato:
+      return "neato";
+    case DiagramLayout::fdp:
+      return "fdp";
+    case DiagramLayout::sfdp:
+      return "sfdp";
+    default:
+      return "nop2";  // neato -n2: keep positions (and splines), route the rest
   }
 }
 
-std::string subtitle(const Job& job) {
-  std::string text = std::to_string(job.events.size()) +
-                     (job.events.size() == 1 ? " event, " : " events, ") +
-                     std::to_string(job.relations.size()) +
-                     (job.relations.size() == 1 ? " relation" : " relations");
-  if (!job.events.empty()) {
-    date::sys_days first = job.graph.event(job.events.front()).date.known_first(), last = first;
-    for (EventIndex e : job.events) last = std::max(last, job.graph.event(e).date.known_first());
-    const std::string a = join_days(first), b = join_days(last);
-    text += ", " + (a == b ? a : a + "–" + b);
+/// Graphviz numbers SVG gradients (`l_0`, `r_0`) with a counter that runs
+/// for the life of the process, so a second diagram would get other ids.
+/// Renumbering them in order of appearance keeps output byte-identical. The
+/// patterns are attribute syntax, which escaped data text cannot contain.
+void renumber_gradients(std::string& svg) {
+  static const std::regex kId(R"re((id="|="url\(#)([lr])_(\d+))re");
+  std::map<std::string, std::string> numbers;
+  std::string out;
+  auto last = svg.cbegin();
+  for (std::sregex_iterator it(svg.begin(), svg.end(), kId), end; it != end; ++it) {
+    const std::smatch& m = *it;
+    const std::string key = m[2].str() + m[3].str();
+    auto [entry, added] = numbers.emplace(key, std::to_string(numbers.size()));
+    out.append(last, m[0].first);
+    out += m[1].str() + m[2].str() + "_" + entry->second;
+    last = m[0].second;
   }
-  switch (job.layout) {
-    case DiagramLayout::dot:
-      return text + ". Columns are date buckets; time runs left to right.";
-    case DiagramLayout::time:
-      return text + ". Time runs left to right; … marks a stretch without events, shortened.";
-    default:
-      return text + ". Placed by " + std::string(to_string(job.layout)) +
-             ": positions do not show time.";
-  }
+  out.append(last, svg.cend());
+  svg = std::move(out);
 }
 
 /// Cairo 1.16 stamps PDFs with the time they were made; blanking the entry
@@ -642,85 +421,15 @@ void blank_pdf_dates(std::string& pdf) {
 
 }  // namespace
 
-std::string_view to_string(DiagramFormat format) {
-  switch (format) {
-    case DiagramFormat::svg: return "svg";
-    case DiagramFormat::png: return "png";
-    case DiagramFormat::pdf: return "pdf";
-    case DiagramFormat::dot: return "dot";
-  }
-  return "svg";
-}
-
-namespace {
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-}  // namespace
-
-std::optional<DiagramFormat> parse_diagram_format(std::string_view name) {
-  const std::string n = lower(name);
-  if (n == "gv") return DiagramFormat::dot;
-  for (DiagramFormat f : {DiagramFormat::svg, DiagramFormat::png, DiagramFormat::pdf,
-                          DiagramFormat::dot}) {
-    if (n == to_string(f)) return f;
-  }
-  return std::nullopt;
-}
-
-std::optional<DiagramFormat> diagram_format_for_path(const std::filesystem::path& path) {
-  const std::string extension = path.extension().string();
-  if (extension.size() < 2) return std::nullopt;
-  return parse_diagram_format(std::string_view(extension).substr(1));
-}
-
-std::string_view to_string(DiagramLayout layout) {
-  switch (layout) {
-    case DiagramLayout::automatic: return "automatic";
-    case DiagramLayout::dot: return "dot";
-    case DiagramLayout::neato: return "neato";
-    case DiagramLayout::fdp: return "fdp";
-    case DiagramLayout::sfdp: return "sfdp";
-    case DiagramLayout::time: return "time";
-  }
-  return "automatic";
-}
-
-std::optional<DiagramLayout> parse_diagram_layout(std::string_view name) {
-  const std::string n = lower(name);
-  if (n == "auto") return DiagramLayout::automatic;
-  for (DiagramLayout l : {DiagramLayout::automatic, DiagramLayout::dot, DiagramLayout::neato,
-                          DiagramLayout::fdp, DiagramLayout::sfdp, DiagramLayout::time}) {
-    if (n == to_string(l)) return l;
-  }
-  return std::nullopt;
-}
-
-std::string_view to_string(RankDirection direction) {
-  switch (direction) {
-    case RankDirection::left_right: return "LR";
-    case RankDirection::top_bottom: return "TB";
-    case RankDirection::right_left: return "RL";
-    case RankDirection::bottom_top: return "BT";
-  }
-  return "LR";
-}
-
-std::optional<RankDirection> parse_rank_direction(std::string_view name) {
-  const std::string n = lower(name);
-  for (RankDirection d : {RankDirection::left_right, RankDirection::top_bottom,
-                          RankDirection::right_left, RankDirection::bottom_top}) {
-    if (n == lower(to_string(d))) return d;
-  }
-  return std::nullopt;
-}
-
 DiagramResult render_diagram(const EventGraph& graph, std::span<const EventIndex> selection,
                              const GraphOptions& options) {
   DiagramResult result;
-  Job job{graph, options, {}, {}, DiagramLayout::dot, theme_colours(options.theme),
+  Job job{graph,
+          options,
+          {},
+          {},
+          DiagramLayout::dot,
+          theme_colours(options.theme),
           options.format == DiagramFormat::svg};
   for (EventIndex e : selection) {
     if (e < graph.events().size()) job.events.push_back(e);
@@ -731,7 +440,8 @@ DiagramResult render_diagram(const EventGraph& graph, std::span<const EventIndex
   for (EventIndex e : job.events) selected[e] = true;
   for (RelationIndex r = 0; r < graph.relations().size(); ++r) {
     const Endpoints ends = graph.endpoints(r);
-    if (selected[ends.from] && selected[ends.to] && options.kinds.contains(graph.relation(r).kind)) {
+    if (selected[ends.from] && selected[ends.to] &&
+        options.kinds.contains(graph.relation(r).kind)) {
       job.relations.push_back(r);
     }
   }
@@ -748,12 +458,12 @@ DiagramResult render_diagram(const EventGraph& graph, std::span<const EventIndex
   } else if (job.events.size() > options.time_layout_above) {
     job.layout = DiagramLayout::time;
     result.note = "layout: time (" + count + ", more than " + limit +
-                  ": dot would be slow, so events are placed by date and Graphviz routes the "
+                  ": dot would be slow, so events are placed by date and Graphviz draws the "
                   "edges; --layout dot to override)";
   } else {
     job.layout = DiagramLayout::dot;
-    result.note = "layout: dot (" + count + ", at most " + limit +
-                  "; larger selections use --layout time)";
+    result.note =
+        "layout: dot (" + count + ", at most " + limit + "; larger selections use --layout time)";
   }
   result.layout = job.layout;
 
@@ -774,7 +484,7 @@ DiagramResult render_diagram(const EventGraph& graph, std::span<const EventIndex
     set(g, "nodesep", "0.18");
     set(g, "ranksep", "0.5");
   } else if (job.layout == DiagramLayout::time) {
-    set(g, "splines", "true");
+    set(g, "splines", job.events.size() <= kRoutedUpTo ? "true" : "line");
   } else {
     set(g, "overlap", "false");
     set(g, "splines", "true");
@@ -795,17 +505,24 @@ DiagramResult render_diagram(const EventGraph& graph, std::span<const EventIndex
   for (std::size_t i = 0; i < nodes.size(); ++i) by_index[job.events[i]] = nodes[i];
   bool ok = true;
   std::vector<Bucket> buckets;
+  std::vector<Agnode_t*> anchors;
   std::optional<AxisBands> axis;
-  if (job.layout == DiagramLayout::dot) buckets = add_buckets(g, job, by_index);
+  if (job.layout == DiagramLayout::dot) {
+    buckets = detail::bucket_events(graph, job.events);
+    anchors = add_anchors(g, buckets, by_index);
+  }
   if (job.layout == DiagramLayout::time) {
     axis = place_by_time(g, session.gvc(), job, nodes);
     ok = axis.has_value();
   }
-  add_relations(g, job, by_index);
   if (job.layout == DiagramLayout::dot) {
-    // Lay out with dot, keep its positions and splines as attributes, then
-    // add the date bands around them; the final pass (neato -n2) only
-    // renders what is pinned.
+    // Only `causes` orders the ranks: `dot` lays out the events and the
+    // causes between them, and its positions and splines are kept as
+    // attributes. `references` and `contradicts` are added afterwards and
+    // routed around the boxes by the final pass (neato -n2), which only
+    // renders what is pinned: inside `dot` they would make cycles (minutes
+    // on large graphs) or long loops around the crowded years.
+    add_relations(g, job, by_index, Which::causes);
     {
       Layout ranks(session.gvc(), g, "dot");
       ok = ranks.ok();
@@ -816,48 +533,42 @@ DiagramResult render_diagram(const EventGraph& graph, std::span<const EventIndex
     }
     set(g, "bb", "");  // let the final pass size the drawing and place the title
     set(g, "lp", "");
-    for (const Bucket& bucket : buckets) {
-      if (bucket.anchor) agdelnode(g, bucket.anchor);  // its invisible edges go too
-    }
+    for (Agnode_t* anchor : anchors) agdelnode(g, anchor);  // with its invisible edges
+    set(g, "splines", job.events.size() <= kRoutedUpTo ? "true" : "line");
+    add_relations(g, job, by_index, Which::others);
+  } else {
+    add_relations(g, job, by_index, Which::all);
   }
   if (ok && axis) add_axis(g, job, *axis);
 
-  std::vector<std::string> shown;
-  bool several = false, other = false;
-  for (EventIndex e : job.events) {
-    const auto affiliations = key.affiliations(graph, graph.event(e));
-    several = several || affiliations.size() >= 2;
-    other = other || affiliations.empty();
-    for (const std::string& a : affiliations) {
-      if (!key.has_colour(a)) other = true;
-      else if (std::find(shown.begin(), shown.end(), a) == shown.end()) shown.push_back(a);
-    }
-  }
-  std::sort(shown.begin(), shown.end(), [&](const std::string& a, const std::string& b) {
-    return key.affiliations(graph, graph.event(job.events.front())).empty() ? a < b : a < b;
-  });
-  set_html(g, "label",
-           legend_html(options.title.empty() ? graph.title() : options.title, subtitle(job),
-                       shown, several, other, key, options));
+  const detail::LegendContent legend =
+      detail::legend_content(graph, job.events, job.relations.size(), job.layout, key,
+                             options.title.empty() ? graph.title() : options.title);
+  set_html(g, "label", detail::legend_html(legend, key, options.theme, options.legend));
 
   if (ok) {
     Layout layout(session.gvc(), g, engine_name(job.layout));
     char* data = nullptr;
     unsigned int length = 0;
-    if (layout.ok() && gvRenderData(session.gvc(), g, std::string(to_string(options.format)).c_str(),
-                                    &data, &length) == 0 && data != nullptr) {
+    if (layout.ok() &&
+        gvRenderData(session.gvc(), g, std::string(to_string(options.format)).c_str(), &data,
+                     &length) == 0 &&
+        data != nullptr) {
       result.bytes.assign(data, length);
     }
     if (data != nullptr) gvFreeRenderData(data);
   }
   session.take_messages(graph.file(), result.diagnostics);
   if (result.bytes.empty()) {
-    result.diagnostics.push_back({graph.file(), {}, Severity::error,
+    result.diagnostics.push_back({graph.file(),
+                                  {},
+                                  Severity::error,
                                   "graphviz: could not lay out or render the diagram as " +
                                       std::string(to_string(options.format)),
                                   ""});
   }
   if (options.format == DiagramFormat::pdf) blank_pdf_dates(result.bytes);
+  if (options.format == DiagramFormat::svg) renumber_gradients(result.bytes);
   return result;
 }
 

@@ -26,8 +26,8 @@ namespace eventgraph {
 enum class JsonStyle { pretty, line };
 
 /// One value of a query echo.
-using EchoValue = std::variant<std::nullptr_t, bool, std::int64_t, std::string,
-                               std::vector<std::string>>;
+using EchoValue =
+    std::variant<std::nullptr_t, bool, std::int64_t, std::string, std::vector<std::string>>;
 
 /// The "query" object: the request as a batch-mode line would state it,
 /// fields in the order they were set.

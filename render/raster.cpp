@@ -4,12 +4,15 @@
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
 namespace eventgraph {
 
 namespace {
+
+constexpr double kMaxImageSide = 32767;
 
 cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -41,8 +44,8 @@ std::string take_error(GError* error, std::string_view what) {
 RasterResult convert_svg(std::string_view svg, RasterFormat format, double scale) {
   RasterResult result;
   GError* error = nullptr;
-  std::unique_ptr<RsvgHandle, HandleDeleter> handle(rsvg_handle_new_from_data(
-      reinterpret_cast<const guint8*>(svg.data()), svg.size(), &error));
+  std::unique_ptr<RsvgHandle, HandleDeleter> handle(
+      rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &error));
   if (!handle) {
     result.error = take_error(error, "cannot read the svg");
     return result;
@@ -54,10 +57,23 @@ RasterResult convert_svg(std::string_view svg, RasterFormat format, double scale
     return result;
   }
   const bool png = format == RasterFormat::png;
-  if (!png) scale = 0.75;  // PDF points per CSS pixel
+  if (png) {
+    // Cairo's image surfaces stop at 32767 pixels a side: give up the
+    // extra density first, and say so when even one pixel per pixel is too big.
+    scale = std::min({scale, kMaxImageSide / width, kMaxImageSide / height});
+    if (scale < 1) {
+      result.error = "the picture is too large for a png (" + std::to_string(std::lround(width)) +
+                     " x " + std::to_string(std::lround(height)) +
+                     " px; at most 32767 a side): write .svg or .pdf instead";
+      return result;
+    }
+  } else {
+    scale = 0.75;  // PDF points per CSS pixel
+  }
   std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface(
-      png ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(std::ceil(width * scale)),
-                                       static_cast<int>(std::ceil(height * scale)))
+      png ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
+                                       static_cast<int>(std::lround(width * scale)),
+                                       static_cast<int>(std::lround(height * scale)))
           : cairo_pdf_surface_create_for_stream(append_bytes, &result.bytes, width * scale,
                                                 height * scale));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {

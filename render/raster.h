@@ -19,7 +19,9 @@ struct RasterResult {
 };
 
 /// Draws `svg` at its own size: a PNG at `scale` device pixels per SVG
-/// pixel (2 gives crisp text in print and on high-density screens), a PDF
+/// pixel (2 gives crisp text in print and on high-density screens; less
+/// when that would pass cairo's 32767-pixel limit, and an error when even 1
+/// would), a PDF
 /// with 1 SVG pixel = 0.75 pt, i.e. 96 dpi, with vector text. The PDF's
 /// creation date is fixed, so the same SVG gives the same bytes.
 RasterResult convert_svg(std::string_view svg, RasterFormat format, double scale = 2.0);

@@ -36,23 +36,34 @@ std::uint64_t fnv1a(std::string_view text) {
 
 std::string_view role_class(TextRole role) {
   switch (role) {
-    case TextRole::title: return "t-title";
-    case TextRole::subtitle: return "t-sub";
-    case TextRole::lane: return "t-lane";
-    case TextRole::label: return "t-label";
-    case TextRole::axis: return "t-axis";
-    case TextRole::axis_major: return "t-axis t-major";
-    case TextRole::legend: return "t-legend";
-    case TextRole::footer: return "t-foot";
+    case TextRole::title:
+      return "t-title";
+    case TextRole::subtitle:
+      return "t-sub";
+    case TextRole::lane:
+      return "t-lane";
+    case TextRole::label:
+      return "t-label";
+    case TextRole::axis:
+      return "t-axis";
+    case TextRole::axis_major:
+      return "t-axis t-major";
+    case TextRole::legend:
+      return "t-legend";
+    case TextRole::footer:
+      return "t-foot";
   }
   return "t-label";
 }
 
 std::string_view kind_class(RelationKind kind) {
   switch (kind) {
-    case RelationKind::causes: return "causes";
-    case RelationKind::references: return "refs";
-    case RelationKind::contradicts: return "contra";
+    case RelationKind::causes:
+      return "causes";
+    case RelationKind::references:
+      return "refs";
+    case RelationKind::contradicts:
+      return "contra";
   }
   return "causes";
 }
@@ -112,7 +123,8 @@ std::string stylesheet(const std::string& scope, ThemeMode mode) {
   for (RelationKind kind : kAllRelationKinds) {
     const RelationStyle style = relation_style(kind, Theme::light);
     if (!style.dasharray.empty()) {
-      rule(".r-" + std::string(kind_class(kind)), "stroke-dasharray:" + std::string(style.dasharray));
+      rule(".r-" + std::string(kind_class(kind)),
+           "stroke-dasharray:" + std::string(style.dasharray));
     }
   }
   rule(".rel.disputed", "stroke-dasharray:" + std::string(kDisputedDasharray));
@@ -171,18 +183,22 @@ class Writer {
       from = b.x1 - 4;
     }
     bar(shape, from, top, x1 - from);
-    if (m.start == EndStyle::runs_on) polygon("mark " + colour, {x0, top - 2, m.x0, m.y, x0, top + 12});
-    if (m.end == EndStyle::runs_on) polygon("mark " + colour, {x1, top - 2, m.x1, m.y, x1, top + 12});
-    if (m.start == EndStyle::unknown) line("tail " + colour, std::max(m.box.x, m.x0 - 24), m.y, m.x0, m.y);
-    if (m.end == EndStyle::unknown) line("tail " + colour, m.x1, m.y, std::min(m.box.right(), m.x1 + 24), m.y);
+    if (m.start == EndStyle::runs_on)
+      polygon("mark " + colour, {x0, top - 2, m.x0, m.y, x0, top + 12});
+    if (m.end == EndStyle::runs_on)
+      polygon("mark " + colour, {x1, top - 2, m.x1, m.y, x1, top + 12});
+    if (m.start == EndStyle::unknown)
+      line("tail " + colour, std::max(m.box.x, m.x0 - 24), m.y, m.x0, m.y);
+    if (m.end == EndStyle::unknown)
+      line("tail " + colour, m.x1, m.y, std::min(m.box.right(), m.x1 + 24), m.y);
   }
 
   void relation(const RelationPath& r) {
     const std::string kind(kind_class(r.kind));
     const auto& c = r.curve;
     out += "<path class=\"rel r-" + kind + (r.disputed ? " disputed" : "") + "\" d=\"M" +
-           num(c[0]) + " " + num(c[1]) + "C" + num(c[2]) + " " + num(c[3]) + " " + num(c[4]) +
-           " " + num(c[5]) + " " + num(c[6]) + " " + num(c[7]) + "\"/>\n";
+           num(c[0]) + " " + num(c[1]) + "C" + num(c[2]) + " " + num(c[3]) + " " + num(c[4]) + " " +
+           num(c[5]) + " " + num(c[6]) + " " + num(c[7]) + "\"/>\n";
     if (r.arrow) {
       const auto& h = r.head;
       polygon("h-" + kind, {h[0], h[1], h[2], h[3], h[4], h[5]});
@@ -193,13 +209,19 @@ class Writer {
     const Box& b = e.box;
     const double cy = b.y + b.height / 2;
     switch (e.symbol) {
-      case LegendSymbol::point: circle("mark neutral", b.x + 13, cy, 5); break;
-      case LegendSymbol::uncertain: circle("mark neutral unc", b.x + 13, cy, 5); break;
+      case LegendSymbol::point:
+        circle("mark neutral", b.x + 13, cy, 5);
+        break;
+      case LegendSymbol::uncertain:
+        circle("mark neutral unc", b.x + 13, cy, 5);
+        break;
       case LegendSymbol::approximate:
         circle("halo neutral", b.x + 13, cy, 8);
         circle("mark neutral", b.x + 13, cy, 5);
         break;
-      case LegendSymbol::bar: rect("mark neutral", b.x + 1, cy - 5, 24, 10); break;
+      case LegendSymbol::bar:
+        rect("mark neutral", b.x + 1, cy - 5, 24, 10);
+        break;
       case LegendSymbol::runs_on:
         rect("mark neutral", b.x + 1, cy - 5, 16, 10);
         polygon("mark neutral", {b.x + 17, cy - 7, b.x + 25, cy, b.x + 17, cy + 7});
@@ -218,13 +240,14 @@ class Writer {
       case LegendSymbol::references:
       case LegendSymbol::contradicts:
       case LegendSymbol::disputed: {
-        const RelationKind kind = e.symbol == LegendSymbol::references    ? RelationKind::references
-                                  : e.symbol == LegendSymbol::contradicts ? RelationKind::contradicts
-                                                                          : RelationKind::causes;
+        const RelationKind kind = e.symbol == LegendSymbol::references ? RelationKind::references
+                                  : e.symbol == LegendSymbol::contradicts
+                                      ? RelationKind::contradicts
+                                      : RelationKind::causes;
         const std::string name(kind_class(kind));
         const bool arrow = kind != RelationKind::contradicts;
-        line("rel r-" + name + (e.symbol == LegendSymbol::disputed ? " disputed" : ""), b.x + 1,
-             cy, b.x + (arrow ? 20 : 26), cy);
+        line("rel r-" + name + (e.symbol == LegendSymbol::disputed ? " disputed" : ""), b.x + 1, cy,
+             b.x + (arrow ? 20 : 26), cy);
         if (arrow) polygon("h-" + name, {b.x + 26, cy, b.x + 19, cy - 3.5, b.x + 19, cy + 3.5});
         break;
       }
@@ -257,17 +280,27 @@ std::string xml_escape(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
     const char32_t cp = next_code_point(text, pos);
     switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default: {
         // Bidi embeddings, overrides and isolates could make drawn text
         // read differently from the data ("Trojan Source"); they go too.
         const bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-        const bool allowed = cp == '\t' || cp == '\n' || cp == '\r' ||
-                             (cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp <= 0xD7FF && !bidi) ||
+        const bool allowed = cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp < 0x7F) ||
+                             (cp >= 0xA0 && cp <= 0xD7FF && !bidi) ||
                              (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
         if (allowed) append_utf8(out, cp);
       }
@@ -302,8 +335,9 @@ std::string write_svg(const TimelineLayout& layout, ThemeMode theme) {
               num(layout.height) + "\"/>\n";
   // Lane rules, grid, axis.
   std::string rules, minor, major;
-  for (const LaneBand& lane : layout.lanes) {
-    rules += "M" + num(lane.band.x) + " " + num(lane.band.y) + "H" + num(lane.band.right());
+  for (std::size_t i = 1; i < layout.lanes.size(); ++i) {  // the axis tops the first lane
+    const Box& band = layout.lanes[i].band;
+    rules += "M" + num(band.x) + " " + num(band.y) + "H" + num(band.right());
   }
   for (const GridLine& g : layout.grid) {
     (g.major ? major : minor) += "M" + num(g.x) + " " + num(g.y0 - 4) + "V" + num(g.y1);
@@ -315,7 +349,7 @@ std::string write_svg(const TimelineLayout& layout, ThemeMode theme) {
   for (const AxisBreak& b : layout.breaks) {
     body.rect("brk", b.x0 + 1, layout.axis_y - 6, b.x1 - b.x0 - 2, layout.plot.height + 6);
     for (double x : {b.x0 + 4, b.x1 - 4}) {
-      body.line("brk-edge", x - 3, layout.axis_y + 6, x + 3, layout.axis_y - 6);
+      body.line("brk-edge", x - 2.5, layout.axis_y + 5, x + 2.5, layout.axis_y - 5);
       body.line("brk-edge dash", x, layout.axis_y + 8, x, layout.plot.bottom());
     }
   }
@@ -351,8 +385,8 @@ std::string write_svg(const TimelineLayout& layout, ThemeMode theme) {
          "\" height=\"" + num(layout.height) + "\" role=\"img\" aria-labelledby=\"" +
          std::string(id) + "-title " + std::string(id) + "-desc\">\n";
   svg += "<title id=\"" + std::string(id) + "-title\">" + xml_escape(layout.title) + "</title>\n";
-  svg += "<desc id=\"" + std::string(id) + "-desc\">" + xml_escape(layout.description) +
-         "</desc>\n";
+  svg +=
+      "<desc id=\"" + std::string(id) + "-desc\">" + xml_escape(layout.description) + "</desc>\n";
   svg += "<style>\n" + stylesheet(scope, theme) + "</style>\n";
   svg += body.out;
   svg += "</svg>\n";

@@ -131,8 +131,8 @@ TimeScale make_time_scale(const ScaleRequest& request) {
 
   long shown = span;
   for (const AxisBreak& b : breaks) shown -= count(b.end - b.first);
-  const double ppd =
-      (width - request.break_width * static_cast<double>(breaks.size())) / static_cast<double>(shown);
+  const double ppd = (width - request.break_width * static_cast<double>(breaks.size())) /
+                     static_cast<double>(shown);
 
   std::vector<AxisSegment> segments;
   double x = request.left;
@@ -152,20 +152,24 @@ TimeScale make_time_scale(const ScaleRequest& request) {
 namespace {
 
 constexpr std::array<TickStep, 20> kSteps = {{
-    {TickUnit::day, 1},    {TickUnit::day, 2},     {TickUnit::week, 1},    {TickUnit::week, 2},
-    {TickUnit::month, 1},  {TickUnit::month, 3},   {TickUnit::month, 6},   {TickUnit::year, 1},
-    {TickUnit::year, 2},   {TickUnit::year, 5},    {TickUnit::year, 10},   {TickUnit::year, 20},
-    {TickUnit::year, 50},  {TickUnit::year, 100},  {TickUnit::year, 200},  {TickUnit::year, 500},
+    {TickUnit::day, 1},     {TickUnit::day, 2},     {TickUnit::week, 1},    {TickUnit::week, 2},
+    {TickUnit::month, 1},   {TickUnit::month, 3},   {TickUnit::month, 6},   {TickUnit::year, 1},
+    {TickUnit::year, 2},    {TickUnit::year, 5},    {TickUnit::year, 10},   {TickUnit::year, 20},
+    {TickUnit::year, 50},   {TickUnit::year, 100},  {TickUnit::year, 200},  {TickUnit::year, 500},
     {TickUnit::year, 1000}, {TickUnit::year, 2000}, {TickUnit::year, 5000}, {TickUnit::year, 10000},
 }};
 
 // The shortest time between two ticks of a step, in days.
 long min_days(TickStep step) {
   switch (step.unit) {
-    case TickUnit::day: return step.count;
-    case TickUnit::week: return 7L * step.count;
-    case TickUnit::month: return step.count == 1 ? 28 : step.count == 3 ? 89 : 181;
-    case TickUnit::year: return 365L * step.count;
+    case TickUnit::day:
+      return step.count;
+    case TickUnit::week:
+      return 7L * step.count;
+    case TickUnit::month:
+      return step.count == 1 ? 28 : step.count == 3 ? 89 : 181;
+    case TickUnit::year:
+      return 365L * step.count;
   }
   return 1;
 }
@@ -176,7 +180,8 @@ sys_days first_tick(sys_days day, TickStep step) {
   switch (step.unit) {
     case TickUnit::day: {
       const long n = count(day.time_since_epoch());
-      return sys_days{days{n + (step.count - (n % step.count + step.count) % step.count) % step.count}};
+      return sys_days{
+          days{n + (step.count - (n % step.count + step.count) % step.count) % step.count}};
     }
     case TickUnit::week: {
       // Mondays; 1970-01-05 was one. Every other Monday counts from it.
@@ -207,10 +212,14 @@ sys_days first_tick(sys_days day, TickStep step) {
 
 sys_days next_tick(sys_days day, TickStep step) {
   switch (step.unit) {
-    case TickUnit::day: return day + days{step.count};
-    case TickUnit::week: return day + days{7L * step.count};
-    case TickUnit::month: return sys_days{ymd(day) + date::months{step.count}};
-    case TickUnit::year: return sys_days{ymd(day) + date::years{step.count}};
+    case TickUnit::day:
+      return day + days{step.count};
+    case TickUnit::week:
+      return day + days{7L * step.count};
+    case TickUnit::month:
+      return sys_days{ymd(day) + date::months{step.count}};
+    case TickUnit::year:
+      return sys_days{ymd(day) + date::years{step.count}};
   }
   return day + days{1};
 }
@@ -219,9 +228,12 @@ std::string tick_label(sys_days day, TickStep step) {
   const auto d = ymd(day);
   switch (step.unit) {
     case TickUnit::day:
-    case TickUnit::week: return std::to_string(static_cast<unsigned>(d.day()));
-    case TickUnit::month: return std::string(month_abbreviation(static_cast<unsigned>(d.month())));
-    case TickUnit::year: return year_label(static_cast<int>(d.year()));
+    case TickUnit::week:
+      return std::to_string(static_cast<unsigned>(d.day()));
+    case TickUnit::month:
+      return std::string(month_abbreviation(static_cast<unsigned>(d.month())));
+    case TickUnit::year:
+      return year_label(static_cast<int>(d.year()));
   }
   return {};
 }
@@ -263,8 +275,7 @@ class LabelRow {
 
 }  // namespace
 
-AxisTicks choose_ticks(const TimeScale& scale, const LabelWidth& width, double offset,
-                       double gap) {
+AxisTicks choose_ticks(const TimeScale& scale, const LabelWidth& width, double offset, double gap) {
   AxisTicks result;
   const double ppd = scale.pixels_per_day();
   result.step = kSteps.back();
@@ -291,7 +302,8 @@ AxisTicks choose_ticks(const TimeScale& scale, const LabelWidth& width, double o
     minor_row.try_add(mid - w / 2, mid + w / 2);
   }
   for (Tick& tick : ticks_for(scale, result.step)) {
-    if (!minor_row.try_add(tick.x + offset, tick.x + offset + width(tick.label))) tick.label.clear();
+    if (!minor_row.try_add(tick.x + offset, tick.x + offset + width(tick.label)))
+      tick.label.clear();
     result.minor.push_back(std::move(tick));
   }
 
@@ -349,7 +361,9 @@ std::string describe_single(const EdtfDate& d) {
   const std::string year = year_label(static_cast<int>(first.year()));
   std::string text;
   switch (d.precision()) {
-    case Precision::day: text = day_label(d.known_first()); break;
+    case Precision::day:
+      text = day_label(d.known_first());
+      break;
     case Precision::month:
       text = std::string(month_abbreviation(static_cast<unsigned>(first.month()))) + " " + year;
       break;
@@ -358,8 +372,12 @@ std::string describe_single(const EdtfDate& d) {
       text = std::string(kSeasons[(static_cast<unsigned>(first.month()) % 12) / 3]) + " " + year;
       break;
     }
-    case Precision::year: text = year; break;
-    case Precision::decade: text = year + "s"; break;
+    case Precision::year:
+      text = year;
+      break;
+    case Precision::decade:
+      text = year + "s";
+      break;
     default:
       text = year + " – " + year_label(static_cast<int>(last.year()));
       break;

@@ -47,13 +47,13 @@ struct AxisBreak {
 
 /// What the scale must show and where.
 struct ScaleRequest {
-  date::sys_days first;                ///< first day of the domain
-  date::sys_days end;                  ///< the day after the last day (end > first)
+  date::sys_days first;                 ///< first day of the domain
+  date::sys_days end;                   ///< the day after the last day (end > first)
   std::vector<date::sys_days> anchors;  ///< days where something starts or ends
-  double left = 0;                     ///< pixel of `first`
-  double right = 1000;                 ///< pixel of `end`
+  double left = 0;                      ///< pixel of `first`
+  double right = 1000;                  ///< pixel of `end`
   Compression compression = Compression::automatic;
-  double break_width = 44;  ///< pixels given to each break
+  double break_width = 48;  ///< pixels given to each break
 };
 
 /// Maps days to pixels. Regular value type.
@@ -121,8 +121,7 @@ using LabelWidth = std::function<double(std::string_view)>;
 /// Picks the finest step whose labels, drawn left-aligned `offset` pixels
 /// after their tick, keep `gap` pixels apart in every segment; then drops
 /// any label that would still collide (at breaks) or leave the axis.
-AxisTicks choose_ticks(const TimeScale& scale, const LabelWidth& width, double offset,
-                       double gap);
+AxisTicks choose_ticks(const TimeScale& scale, const LabelWidth& width, double offset, double gap);
 
 /// "Jan" .. "Dec".
 std::string_view month_abbreviation(unsigned month);

@@ -101,8 +101,8 @@ std::vector<TimeBand> make_bands(const Axis& axis, double right_edge, double min
   for (std::size_t i = 0; i < axis.days.size(); ++i) {
     const bool stretch_ends = i + 1 == axis.days.size() || axis.compressed[i];
     if (!stretch_ends) continue;
-    const double end_x =
-        i + 1 == axis.days.size() ? std::max(right_edge, axis.xs[i]) : (axis.xs[i] + axis.xs[i + 1]) / 2;
+    const double end_x = i + 1 == axis.days.size() ? std::max(right_edge, axis.xs[i])
+                                                   : (axis.xs[i] + axis.xs[i + 1]) / 2;
     std::vector<TimeBand> pieces;
     Days unit = unit_start(axis.days[first], months);
     double from = axis.xs[first];
@@ -130,7 +130,8 @@ std::vector<TimeBand> make_bands(const Axis& axis, double right_edge, double min
       TimeBand last = merged.back();
       merged.pop_back();
       merged.back().to = last.to;
-      merged.back().label = merged.back().label.substr(0, merged.back().label.find("–")) + "–" + last.label;
+      merged.back().label =
+          merged.back().label.substr(0, merged.back().label.find("–")) + "–" + last.label;
     }
     for (TimeBand& band : merged) bands.push_back(std::move(band));
     first = i + 1;
@@ -198,7 +199,8 @@ TimePlacement place_on_time_axis(std::span<const TimeBox> boxes, const TimeLayou
 
   // Wider axes spread crowded periods over fewer rows; try a range of
   // widths and keep the one whose drawing is closest to the aspect ratio.
-  const double base = std::max(options.min_width, std::sqrt(total_width * pitch * options.aspect) / 2);
+  const double base =
+      std::max(options.min_width, std::sqrt(total_width * pitch * options.aspect) / 2);
   double best_score = 1e300;
   for (int step = 0; step < 12; ++step) {
     const Axis axis = make_axis(days, base * std::pow(1.35, step), cap);

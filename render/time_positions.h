@@ -36,7 +36,7 @@ struct TimeLayoutOptions {
   /// compression) are drawn this long and marked as breaks in the axis;
   /// 0 means twice the widest box.
   double max_gap = 0;
-  double band_width = 48;  ///< narrower bands are merged with the next
+  double band_width = 72;  ///< narrower bands are merged with the next
 };
 
 /// A stretch of the time axis drawn as a labelled band: a year, a month, or
@@ -50,8 +50,8 @@ struct TimeBand {
 /// A stretch of time without events that the axis draws shorter than its
 /// scale would: the axis is broken there.
 struct TimeBreak {
-  double x = 0;   ///< the middle of the shortened stretch
-  int days = 0;   ///< how long the stretch really is
+  double x = 0;  ///< the middle of the shortened stretch
+  int days = 0;  ///< how long the stretch really is
 };
 
 /// Where everything goes. Coordinates are in points with y growing
@@ -61,12 +61,12 @@ struct TimePlacement {
   std::vector<double> y;  ///< centre of each box
   std::vector<int> row;   ///< row of each box
   int rows = 0;
-  double row_pitch = 0;            ///< distance between row centres
-  double width = 0;                ///< right edge of the rightmost box
-  double height = 0;               ///< bottom edge of the lowest row
-  std::vector<TimeBand> bands;     ///< sorted by x, not overlapping
-  std::vector<TimeBreak> breaks;   ///< shortened gaps, sorted by x
-  double points_per_day = 0;       ///< the scale outside compressed gaps
+  double row_pitch = 0;           ///< distance between row centres
+  double width = 0;               ///< right edge of the rightmost box
+  double height = 0;              ///< bottom edge of the lowest row
+  std::vector<TimeBand> bands;    ///< sorted by x, not overlapping
+  std::vector<TimeBreak> breaks;  ///< shortened gaps, sorted by x
+  double points_per_day = 0;      ///< the scale outside compressed gaps
 };
 
 /// Places the boxes: the left edge of each box at its day's x, each box in

@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <limits>
 #include <map>
 
 namespace eventgraph {
@@ -22,13 +20,12 @@ constexpr double kBaseline = 12.3;  // a label's baseline below its row's top
 constexpr double kMarkCentre = 8;   // a mark's centre below its row's top
 constexpr double kHeading = 22;     // a lane's name above its rows
 constexpr double kLanePad = 6;
-constexpr double kGap = 8;        // between neighbours in a row
-constexpr double kLabelGap = 5;   // between a mark and its label
-constexpr double kRadius = 5;     // a point
-constexpr double kBarHalf = 5;    // half a bar's height
-constexpr double kHalo = 3;       // approximate dates' soft edge
-constexpr double kArrow = 8;      // an open end's arrowhead
-constexpr double kTail = 24;      // an unknown end's dashed tail
+constexpr double kGap = 8;       // between neighbours in a row
+constexpr double kLabelGap = 5;  // between a mark and its label
+constexpr double kRadius = 5;    // a point
+constexpr double kBarHalf = 5;   // half a bar's height
+constexpr double kHalo = 3;      // approximate dates' soft edge
+constexpr double kTail = 24;     // an unknown end's dashed tail
 constexpr double kMinBar = 6;
 constexpr int kMaxLabelLines = 3;
 
@@ -49,7 +46,8 @@ std::vector<std::string> lane_names(const EventGraph& graph, const Event& event,
     }
   };
   switch (mode) {
-    case LaneMode::none: return {""};
+    case LaneMode::none:
+      return {""};
     case LaneMode::actor:
       for (const std::string& id : event.actors) {
         const Actor* actor = graph.find_actor(id);
@@ -80,13 +78,15 @@ bool is_fallback_lane(const std::string& name) {
 }
 
 std::string tooltip_for(const EventGraph& graph, const Event& event) {
-  std::string text = event.title + "\n" + describe_date(event.date) + " (" + event.date.text() + ")";
+  std::string text =
+      event.title + "\n" + describe_date(event.date) + " (" + event.date.text() + ")";
   if (!event.summary.empty()) text += "\n" + event.summary;
   if (!event.sources.empty()) {
     text += "\nSources: ";
     for (std::size_t i = 0; i < event.sources.size(); ++i) {
       const Source* source = graph.find_source(event.sources[i]);
-      text += (i ? "; " : "") + (source && !source->title.empty() ? source->title : event.sources[i]);
+      text +=
+          (i ? "; " : "") + (source && !source->title.empty() ? source->title : event.sources[i]);
     }
   }
   return text;
@@ -127,8 +127,9 @@ RelationPath relation_path(const EventMark& from, const EventMark& to, bool arro
   const double nx = dy / length * bow, ny = -dx / length * bow;
   RelationPath path;
   path.arrow = arrow;
-  path.curve = {x0, y0, x0 + dx / 3 + nx, y0 + dy / 3 + ny, x0 + 2 * dx / 3 + nx,
-                y0 + 2 * dy / 3 + ny, x3, y3};
+  path.curve = {
+      x0, y0, x0 + dx / 3 + nx, y0 + dy / 3 + ny, x0 + 2 * dx / 3 + nx, y0 + 2 * dy / 3 + ny,
+      x3, y3};
   if (arrow) {
     const double ux = x3 - path.curve[4], uy = y3 - path.curve[5];
     const double ul = std::max(1e-9, std::hypot(ux, uy));
@@ -140,7 +141,6 @@ RelationPath relation_path(const EventMark& from, const EventMark& to, bool arro
   }
   return path;
 }
-
 
 // The events that are drawn, clipped to the zoom window when there is one.
 std::vector<Drawable> collect_drawables(const EventGraph& graph,
@@ -162,10 +162,8 @@ std::vector<Drawable> collect_drawables(const EventGraph& graph,
     };
     d.start = style(date.start());
     d.finish = style(date.end());
-    const bool after_first =
-        d.start == EndStyle::runs_on || !options.from || d.end > *options.from;
-    const bool before_end =
-        d.finish == EndStyle::runs_on || !options.to || d.first <= *options.to;
+    const bool after_first = d.start == EndStyle::runs_on || !options.from || d.end > *options.from;
+    const bool before_end = d.finish == EndStyle::runs_on || !options.to || d.first <= *options.to;
     if (after_first && before_end) drawn.push_back(d);
   }
   return drawn;
@@ -189,7 +187,7 @@ TimeScale make_scale(std::vector<Drawable>& drawn, const TimelineOptions& option
   if (options.from) first = *options.from;
   if (options.to) end = *options.to + days{1};
   if (end <= first) end = first + days{1};
-  ScaleRequest request{first, end, anchors, left, right, options.compression, 44};
+  ScaleRequest request{first, end, anchors, left, right, options.compression, 48};
   if (!options.from || !options.to) {
     const TimeScale rough = make_time_scale(request);
     long shown = 0;
@@ -260,7 +258,7 @@ EventMark make_mark(const Event& event, const Drawable& d, const TimeScale& scal
     item.rows.push_back({k, left, right});
   }
   for (int line = 1; line < k; ++line) item.rows.push_back({line, label_x, label_x + w});
-  item.left = std::min(left, label_x);
+  item.left = left;  // stack in the order of the marks, so rows read chronologically
   for (int line = 0; line < k; ++line) {
     const std::string& text = lines[static_cast<std::size_t>(line)];
     const double x = before ? label_x + w - fonts.width(text, 12) : label_x;
@@ -287,7 +285,10 @@ double layout_axis(TimelineLayout& layout, const TimeScale& scale, double top,
                    const FontMetrics& fonts) {
   const AxisTicks ticks = choose_ticks(
       scale, [&](std::string_view s) { return fonts.width(s, 11, FontWeight::bold); }, 3, 6);
-  const double major_baseline = top + 12, minor_baseline = top + 27, axis_y = top + 33;
+  // Year steps need no second row; the axis then sits one row higher.
+  const double rows = ticks.major.empty() ? 0 : 15;
+  const double major_baseline = top + 12, minor_baseline = top + 12 + rows;
+  const double axis_y = minor_baseline + 6;
   for (const Tick& t : ticks.major) {
     layout.texts.push_back(
         detail::make_text(t.label, TextRole::axis_major, t.x + 3, major_baseline, fonts));
@@ -312,11 +313,13 @@ double layout_axis(TimelineLayout& layout, const TimeScale& scale, double top,
 std::string relation_tooltip(const EventGraph& graph, RelationIndex r) {
   const Relation& relation = graph.relation(r);
   const Endpoints ends = graph.endpoints(r);
-  std::string text = graph.event(ends.from).title + " — " +
-                     (relation.kind == RelationKind::references ? std::string("refers to")
-                                                                : std::string(to_string(relation.kind))) +
-                     " — " + graph.event(ends.to).title;
-  if (!relation.claimed_by.empty()) text += "\nClaimed by " + join_actors(graph, relation.claimed_by);
+  std::string text =
+      graph.event(ends.from).title + " — " +
+      (relation.kind == RelationKind::references ? std::string("refers to")
+                                                 : std::string(to_string(relation.kind))) +
+      " — " + graph.event(ends.to).title;
+  if (!relation.claimed_by.empty())
+    text += "\nClaimed by " + join_actors(graph, relation.claimed_by);
   if (relation.disputed()) text += "\nDisputed by " + join_actors(graph, relation.disputed_by);
   if (!relation.note.empty()) text += "\n" + relation.note;
   return text;
@@ -334,11 +337,14 @@ bool contains(const Box& outer, const Box& inner) {
 
 double font_size(TextRole role) {
   switch (role) {
-    case TextRole::title: return 18;
+    case TextRole::title:
+      return 18;
     case TextRole::axis:
     case TextRole::axis_major:
-    case TextRole::footer: return 11;
-    default: return 12;
+    case TextRole::footer:
+      return 11;
+    default:
+      return 12;
   }
 }
 
@@ -412,8 +418,7 @@ TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventInd
     for (std::size_t a = 0; a < appearances; ++a) {
       detail::PackItem item;
       item.id = layout.marks.size();
-      EventMark mark =
-          make_mark(event, drawn[i], scale, lines, plot_left, plot_right, fonts, item);
+      EventMark mark = make_mark(event, drawn[i], scale, lines, plot_left, plot_right, fonts, item);
       mark.lane = mark.colour = lane_index[names_of[i][a]];
       mark.tooltip = tooltip_for(graph, event);
       items[mark.lane].push_back(std::move(item));
@@ -432,8 +437,9 @@ TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventInd
   const detail::FrameInput frame{graph, scale, options, relations, lanes, drawn.size()};
 
   // Title, subtitle, legend, axis.
-  const std::string title =
-      !options.title.empty() ? options.title : !graph.title().empty() ? graph.title() : "Timeline";
+  const std::string title = !options.title.empty()   ? options.title
+                            : !graph.title().empty() ? graph.title()
+                                                     : "Timeline";
   layout.title = title;
   double y = detail::add_lines(layout.texts, title, TextRole::title, plot_left, kMargin + 17,
                                plot_width, 24, 3, fonts);
@@ -481,9 +487,9 @@ TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventInd
   for (RelationIndex r : relations) {
     const Endpoints ends = graph.endpoints(r);
     const RelationKind kind = graph.relation(r).kind;
-    RelationPath path = relation_path(layout.marks[*first_mark[ends.from]],
-                                      layout.marks[*first_mark[ends.to]],
-                                      kind != RelationKind::contradicts);
+    RelationPath path =
+        relation_path(layout.marks[*first_mark[ends.from]], layout.marks[*first_mark[ends.to]],
+                      kind != RelationKind::contradicts);
     path.relation = r;
     path.kind = kind;
     path.disputed = graph.relation(r).disputed();

@@ -37,7 +37,7 @@ enum class ThemeMode : std::uint8_t { automatic, light, dark };
 
 /// Everything `eventgraph timeline` can be asked for.
 struct TimelineOptions {
-  std::string title;  ///< empty: the dataset's title
+  std::string title;    ///< empty: the dataset's title
   double width = 1200;  ///< design width in pixels, 480 to 20000
   LaneMode lanes = LaneMode::affiliation;
   bool lanes_repeat = false;  ///< an event with several lane values appears in each
@@ -81,9 +81,9 @@ struct TextItem {
   TextRole role = TextRole::label;
   double x = 0;
   double baseline = 0;
-  double width = 0;      ///< measured with FreeType
-  Box box;               ///< the line box a browser reports, with a little slack
-  std::string href;      ///< a source link ("" for none); the writer drops non-http(s)
+  double width = 0;  ///< measured with FreeType
+  Box box;           ///< the line box a browser reports, with a little slack
+  std::string href;  ///< a source link ("" for none); the writer drops non-http(s)
 };
 
 /// How one end of an event's mark is drawn.
@@ -106,9 +106,9 @@ struct EventMark {
   bool approximate = false;
   EndStyle start = EndStyle::closed;
   EndStyle end = EndStyle::closed;
-  Box box;                       ///< everything the mark draws: halo, arrows, tails
-  std::vector<TextItem> label;   ///< the title, one item per line
-  std::string tooltip;           ///< title, date, summary, sources
+  Box box;                      ///< everything the mark draws: halo, arrows, tails
+  std::vector<TextItem> label;  ///< the title, one item per line
+  std::string tooltip;          ///< title, date, summary, sources
 };
 
 /// A relation drawn as a cubic Bézier curve between two marks.
@@ -140,8 +140,17 @@ struct GridLine {
 
 /// A symbol in the legend, drawn in `box`, explained by the text after it.
 enum class LegendSymbol : std::uint8_t {
-  point, bar, uncertain, approximate, runs_on, unknown_end, axis_break,
-  causes, references, contradicts, disputed,
+  point,
+  bar,
+  uncertain,
+  approximate,
+  runs_on,
+  unknown_end,
+  axis_break,
+  causes,
+  references,
+  contradicts,
+  disputed,
 };
 
 struct LegendEntry {
@@ -154,10 +163,10 @@ struct LegendEntry {
 struct TimelineLayout {
   double width = 0;
   double height = 0;
-  std::string title;        ///< the document title (for <title>)
-  std::string description;  ///< a summary in words (for <desc>)
-  Box plot;                 ///< the lanes' area
-  double axis_y = 0;        ///< the axis line, above the lanes
+  std::string title;            ///< the document title (for <title>)
+  std::string description;      ///< a summary in words (for <desc>)
+  Box plot;                     ///< the lanes' area
+  double axis_y = 0;            ///< the axis line, above the lanes
   std::vector<TextItem> texts;  ///< title, subtitle, axis, footer and other free texts
   std::vector<LaneBand> lanes;
   std::vector<GridLine> grid;

@@ -20,7 +20,8 @@ class RowEnds {
   void extend(std::size_t row, double x) {
     std::size_t node = size_ + row;
     tree_[node] = std::max(tree_[node], x);
-    for (node /= 2; node >= 1; node /= 2) tree_[node] = std::min(tree_[2 * node], tree_[2 * node + 1]);
+    for (node /= 2; node >= 1; node /= 2)
+      tree_[node] = std::min(tree_[2 * node], tree_[2 * node + 1]);
   }
   // Rows past the capacity never fill, so the search always succeeds there.
   std::size_t first_free(std::size_t from, double limit) const {

@@ -1,6 +1,8 @@
 // Stacking a lane's marks and labels into rows without overlap, in
 // O(n log n): items are taken left to right and each goes to the lowest
-// rows that are free where it needs them.
+// rows whose contents all end before it starts, where it needs them. A row
+// remembers only its right end, so an item never lands beside something
+// placed to its right: simple, and never an overlap.
 #pragma once
 
 #include <cstddef>
@@ -20,7 +22,7 @@ struct PackRow {
 /// Something to stack: a mark with its label. `rows` must include offset 0.
 struct PackItem {
   std::size_t id = 0;  ///< the caller's index, to tie-break and find it again
-  double left = 0;     ///< leftmost x over all rows
+  double left = 0;     ///< the order of placement (the mark's left end)
   std::vector<PackRow> rows;
 };
 

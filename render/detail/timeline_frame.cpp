@@ -15,17 +15,28 @@ constexpr std::size_t kMaxSources = 30;
 
 std::string_view legend_text(LegendSymbol symbol) {
   switch (symbol) {
-    case LegendSymbol::point: return "day-precise date";
-    case LegendSymbol::bar: return "month, season, year or interval";
-    case LegendSymbol::uncertain: return "uncertain date (?)";
-    case LegendSymbol::approximate: return "approximate date (~)";
-    case LegendSymbol::runs_on: return "open-ended, or runs past the view";
-    case LegendSymbol::unknown_end: return "unknown start or end";
-    case LegendSymbol::axis_break: return "axis break: time left out";
-    case LegendSymbol::causes: return "causes";
-    case LegendSymbol::references: return "refers to";
-    case LegendSymbol::contradicts: return "contradicts";
-    case LegendSymbol::disputed: return "disputed link";
+    case LegendSymbol::point:
+      return "day-precise date";
+    case LegendSymbol::bar:
+      return "month, season, year or interval";
+    case LegendSymbol::uncertain:
+      return "uncertain date (?)";
+    case LegendSymbol::approximate:
+      return "approximate date (~)";
+    case LegendSymbol::runs_on:
+      return "open-ended, or runs past the view";
+    case LegendSymbol::unknown_end:
+      return "unknown start or end";
+    case LegendSymbol::axis_break:
+      return "axis break: time left out";
+    case LegendSymbol::causes:
+      return "causes";
+    case LegendSymbol::references:
+      return "refers to";
+    case LegendSymbol::contradicts:
+      return "contradicts";
+    case LegendSymbol::disputed:
+      return "disputed link";
   }
   return "";
 }
@@ -47,11 +58,16 @@ std::string plural(std::size_t n, std::string_view noun) {
 
 std::string_view lane_mode_name(LaneMode mode) {
   switch (mode) {
-    case LaneMode::actor: return "actor";
-    case LaneMode::affiliation: return "affiliation";
-    case LaneMode::kind: return "kind";
-    case LaneMode::tag: return "tag";
-    case LaneMode::none: break;
+    case LaneMode::actor:
+      return "actor";
+    case LaneMode::affiliation:
+      return "affiliation";
+    case LaneMode::kind:
+      return "kind";
+    case LaneMode::tag:
+      return "tag";
+    case LaneMode::none:
+      break;
   }
   return "none";
 }
@@ -171,10 +187,10 @@ double layout_footer(TimelineLayout& layout, const FrameInput& input, double top
     }
   }
   if (ids.size() > kMaxSources) {
-    baseline = add_lines(layout.texts,
-                         "… and " + plural(ids.size() - kMaxSources, "more source") +
-                             " (see the event file)",
-                         TextRole::footer, left + 8, baseline, width - 8, 15, 1, fonts);
+    baseline = add_lines(
+        layout.texts,
+        "… and " + plural(ids.size() - kMaxSources, "more source") + " (see the event file)",
+        TextRole::footer, left + 8, baseline, width - 8, 15, 1, fonts);
   }
   const std::string file = std::filesystem::path(input.graph.file()).filename().string();
   baseline = add_lines(layout.texts,
@@ -209,9 +225,9 @@ std::string describe_layout(const TimelineLayout& layout, const FrameInput& inpu
     disputed += input.graph.relation(r).disputed() ? 1 : 0;
   }
   if (!input.relations.empty()) {
-    text += " " + plural(input.relations.size(), "relation") + " drawn: " +
-            std::to_string(counts[0]) + " causes (solid arrows), " + std::to_string(counts[1]) +
-            " refers to (dashed arrows), " + std::to_string(counts[2]) +
+    text += " " + plural(input.relations.size(), "relation") +
+            " drawn: " + std::to_string(counts[0]) + " causes (solid arrows), " +
+            std::to_string(counts[1]) + " refers to (dashed arrows), " + std::to_string(counts[2]) +
             " contradicts (dash-dot lines); " + std::to_string(disputed) + " disputed (dotted).";
   }
   for (const AxisBreak& b : input.scale.breaks()) {

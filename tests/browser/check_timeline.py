@@ -4,8 +4,9 @@ checks what a reader would see: no text outside the picture, no two texts
 (or a text and a mark) overlapping, the picture scaling to a phone column
 and to a wide screen without clipping, and tooltips from per-event <title>s.
 
-  check_timeline.py --chromium PATH svg FILE.svg...
-  check_timeline.py --chromium PATH page PAGE.html --events N --widths 360,1600
+  check_timeline.py --chromium PATH svg FILE.svg|DIR...
+  check_timeline.py --chromium PATH page PAGE.html --events-from FILE.yaml --eventgraph BIN
+                    [--widths 360,1600]
 
 Exit status 0 when every check passes; the problems are printed otherwise.
 """
@@ -38,16 +39,29 @@ def run_chromium(chromium, url, width, workdir):
     return json.loads(html.unescape(found.group(1)))
 
 
-def with_script(page_html):
+def with_script(page_html, column=None):
     script = open(os.path.join(HERE, 'measure.js'), encoding='utf-8').read()
     tag = '<script>\n' + script + '\n</script>\n'
+    if column:
+        # Headless windows are at least 500 px wide, so a narrower phone
+        # column is made by the page's own column, as a phone's would be.
+        tag = ('<style>main{max-width:%dpx !important}</style>\n'
+               '<script>window.EVENTGRAPH_PAGE_MODE = true;</script>\n' % column) + tag
     if '</body>' in page_html:
         return page_html.replace('</body>', tag + '</body>', 1)
     return page_html + tag
 
 
-def check_svgs(chromium, files, workdir):
+def check_svgs(chromium, paths, workdir):
     problems = []
+    files = []
+    for path in paths:
+        if os.path.isdir(path):
+            files += sorted(os.path.join(path, f) for f in os.listdir(path) if f.endswith('.svg'))
+        else:
+            files.append(path)
+    if not files:
+        problems.append('no svg files in %s' % ' '.join(paths))
     for path in files:
         svg = open(path, encoding='utf-8').read()
         page = ('<!doctype html><html><head><meta charset="utf-8"><style>'
@@ -72,9 +86,9 @@ def check_page(chromium, page, events, widths, workdir):
     shutil.copytree(os.path.dirname(os.path.abspath(page)), folder)
     target = os.path.join(folder, os.path.basename(page))
     source = open(page, encoding='utf-8').read()
-    open(target, 'w', encoding='utf-8').write(with_script(source))
     for width in widths:
-        verdict = run_chromium(chromium, 'file://' + target, width, workdir)
+        open(target, 'w', encoding='utf-8').write(with_script(source, column=width))
+        verdict = run_chromium(chromium, 'file://' + target, max(width, 800), workdir)
         facts = verdict['facts']
         where = '%s at %d px' % (page, width)
         problems += ['%s: %s' % (where, p) for p in verdict['problems']]
@@ -82,6 +96,8 @@ def check_page(chromium, page, events, widths, workdir):
         if facts['document.scrollWidth'] > facts['viewport.width']:
             problems.append('%s: the page scrolls sideways (%s > %s)' %
                             (where, facts['document.scrollWidth'], facts['viewport.width']))
+        if abs(column - width) > 0.5:
+            problems.append('%s: the column is %.1f px, not %d' % (where, column, width))
         pictures = [k[:-5] for k in facts if k.endswith('.rect')]
         if not any(p.startswith('img') for p in pictures) or 'svg0' not in pictures:
             problems.append('%s: needs an <img> and an inline <svg>' % where)
@@ -121,7 +137,8 @@ def main():
     svg.add_argument('files', nargs='+')
     page = sub.add_parser('page')
     page.add_argument('page')
-    page.add_argument('--events', type=int, required=True)
+    page.add_argument('--events-from', required=True, help='the event file the page shows')
+    page.add_argument('--eventgraph', required=True)
     page.add_argument('--widths', default='360,1600')
     args = parser.parse_args()
     workdir = tempfile.mkdtemp(prefix='eventgraph-browser-')
@@ -130,7 +147,10 @@ def main():
             problems = check_svgs(args.chromium, args.files, workdir)
         else:
             widths = [int(w) for w in args.widths.split(',')]
-            problems = check_page(args.chromium, args.page, args.events, widths, workdir)
+            stats = subprocess.run([args.eventgraph, 'stats', '--format', 'json', args.events_from],
+                                   stdout=subprocess.PIPE, check=True)
+            events = json.loads(stats.stdout)['events']
+            problems = check_page(args.chromium, args.page, events, widths, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     for p in problems[:200]:

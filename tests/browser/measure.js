@@ -43,8 +43,14 @@
     const problems = [];
     const facts = {};
     const svgs = Array.from(document.querySelectorAll('svg'));
+    // Text geometry is checked at the design size; scaled down to a phone
+    // column, browsers round tiny line boxes up, so only the fit is checked.
+    const geometry = !window.EVENTGRAPH_PAGE_MODE;
     svgs.forEach((svg, n) => {
       const name = 'svg' + n;
+      if (!geometry) {
+        facts[name + '.texts'] = svg.querySelectorAll('text').length;
+      } else {
       facts[name + '.texts'] = check_svg(svg, problems, name);
       // As laid out by eventgraph, then at the font's natural widths.
       const stripped = svg.cloneNode(true);
@@ -55,6 +61,7 @@
       svg.parentNode.insertBefore(stripped, svg.nextSibling);
       check_svg(stripped, problems, name + ' (natural widths)');
       stripped.remove();
+      }
       const events = svg.querySelectorAll('g.event');
       let titled = 0;
       events.forEach(g => {

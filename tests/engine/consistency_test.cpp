@@ -123,9 +123,9 @@ TEST_CASE("open and unknown interval ends constrain nothing", "[consistency]") {
 
 TEST_CASE("only causes are checked against time", "[consistency]") {
   // A later statement refers back to, or contradicts, an earlier one.
-  auto graph = make_graph({{"early", "2020"}, {"late", "2024"}},
-                          {{"late", "early", RelationKind::references},
-                           {"late", "early", RelationKind::contradicts}});
+  auto graph = make_graph(
+      {{"early", "2020"}, {"late", "2024"}},
+      {{"late", "early", RelationKind::references}, {"late", "early", RelationKind::contradicts}});
   CHECK(conflicts(graph).empty());
 }
 
@@ -133,8 +133,8 @@ TEST_CASE("conflicts come in relation order", "[consistency]") {
   auto graph = make_graph({{"a", "2024"}, {"b", "2022"}, {"c", "2024-06"}, {"d", "2024"}},
                           {{"c", "d"}, {"a", "b"}, {"d", "b"}, {"a", "c"}});
   // Chronological positions: b, a, d, c; relations sort by their ends' positions.
-  CHECK(conflicts(graph) == Strings{"a -> b: certain", "a -> c: possible", "d -> b: certain",
-                                    "c -> d: possible"});
+  CHECK(conflicts(graph) ==
+        Strings{"a -> b: certain", "a -> c: possible", "d -> b: certain", "c -> d: possible"});
 }
 
 TEST_CASE("cause cycles name their events from the smallest id", "[consistency]") {
@@ -156,9 +156,9 @@ TEST_CASE("a cycle inside a tangle is one cycle per component", "[consistency]")
 }
 
 TEST_CASE("only causes make cycles", "[consistency]") {
-  auto graph =
-      make_graph({{"a", "2022"}, {"b", "2023"}},
-                 {{"a", "b"}, {"b", "a", RelationKind::references}, {"b", "a", RelationKind::contradicts}});
+  auto graph = make_graph(
+      {{"a", "2022"}, {"b", "2023"}},
+      {{"a", "b"}, {"b", "a", RelationKind::references}, {"b", "a", RelationKind::contradicts}});
   CHECK(cycles(graph).empty());
   CHECK(cycles(make_graph({}, {})).empty());
 }

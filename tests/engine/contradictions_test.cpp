@@ -76,11 +76,13 @@ TEST_CASE("contradictions in data/events.yaml") {
         found.end());
   CHECK(std::find(found.begin(), found.end(),
                   std::pair<std::string, std::string>{"zelenskyy-rejects-johnson-claim",
-                                                      "johnson-intervention-claim"}) != found.end());
+                                                      "johnson-intervention-claim"}) !=
+        found.end());
   // Who contradicts Blinken? Lavrov, twice.
   eventgraph::EventFilter blinken;
   blinken.actors = {"blinken"};
-  const auto claims = eventgraph::contradictions(g, eventgraph::select(g, blinken), PairScope::either);
+  const auto claims =
+      eventgraph::contradictions(g, eventgraph::select(g, blinken), PairScope::either);
   REQUIRE(claims.size() == 2);
   for (const auto& c : claims) {
     const auto& actors = g.event(c.a).actors;

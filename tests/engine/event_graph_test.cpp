@@ -56,18 +56,16 @@ Dataset sample() {
   Dataset data;
   data.file = "sample.yaml";
   data.title = "Sample";
-  data.events = {event("a", "2022"),    event("b", "2022-01"),    event("c", "2022-03"),
-                 event("d", "../2021"), event("e", "2022/.."),    event("f", "2022"),
+  data.events = {event("a", "2022"),      event("b", "2022-01"), event("c", "2022-03"),
+                 event("d", "../2021"),   event("e", "2022/.."), event("f", "2022"),
                  event("g", "2021-12-25")};
   data.actors = {{"putin", "Vladimir Putin", "", "", {}}, {"lavrov", "Sergey Lavrov", "", "", {}}};
   data.sources = {{"tass", "TASS report", "", "", std::nullopt, "", {}},
                   {"rt", "RT article", "", "", std::nullopt, "", {}}};
-  data.relations = {relation("c", "a", RelationKind::references),
-                    relation("a", "c", RelationKind::causes),
-                    relation("a", "c", RelationKind::contradicts),
-                    relation("g", "a", RelationKind::causes),
-                    relation("b", "c", RelationKind::references),
-                    relation("a", "b", RelationKind::causes)};
+  data.relations = {
+      relation("c", "a", RelationKind::references),  relation("a", "c", RelationKind::causes),
+      relation("a", "c", RelationKind::contradicts), relation("g", "a", RelationKind::causes),
+      relation("b", "c", RelationKind::references),  relation("a", "b", RelationKind::causes)};
   return data;
 }
 

@@ -44,7 +44,7 @@ TEST_CASE("a date window keeps events whose dates overlap it") {
   CHECK(selected(window("2020-07-10", "2020-07-10")) == Ids{"yankee", "oscar", "foxtrot"});
 }
 
-TEST_CASE("--within keeps only events wholly inside the window") {
+TEST_CASE("the within rule keeps only events wholly inside the window") {
   CHECK(selected(window("2020-05", "2020-06", true)) == Ids{"delta", "echo"});
   // An open end is never inside a closed window side...
   CHECK(selected(window("2020-06-15", "2030", true)) ==

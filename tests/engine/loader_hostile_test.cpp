@@ -94,8 +94,8 @@ TEST_CASE("alias bombs stop at max_alias_nodes", "[loader][hostile][limits]") {
   std::string text = "eventgraph: 1\nevents: []\na: &a [\"lol\"" + repeat(", \"lol\"", 8) + "]\n";
   for (char name = 'b'; name <= 'i'; ++name) {
     const std::string previous(1, static_cast<char>(name - 1));
-    text += std::string(1, name) + ": &" + name + " [*" + previous +
-            repeat(", *" + previous, 8) + "]\n";
+    text += std::string(1, name) + ": &" + name + " [*" + previous + repeat(", *" + previous, 8) +
+            "]\n";
   }
   const LoadResult bomb = load_string(text, "h.yaml");
   REQUIRE(bomb.diagnostics.size() == 1);
@@ -149,10 +149,10 @@ TEST_CASE("max_file_bytes rejects a large file before parsing", "[loader][limits
 
 TEST_CASE("a 50 MB scalar is read whole", "[loader][hostile]") {
   const std::string title(50'000'000, 'x');
-  const LoadResult result = load_string(
-      "eventgraph: 1\ntitle: " + title + "\nevents: [{id: a, title: \"" + title +
-          "\", date: 2022-13, sources: []}]\n",
-      "h.yaml");
+  const LoadResult result =
+      load_string("eventgraph: 1\ntitle: " + title + "\nevents: [{id: a, title: \"" + title +
+                      "\", date: 2022-13, sources: []}]\n",
+                  "h.yaml");
   // The error after the huge values still has the right line and column.
   REQUIRE(result.diagnostics.size() == 2);
   CHECK(format_diagnostic_line(result.diagnostics[0]) ==
@@ -160,15 +160,13 @@ TEST_CASE("a 50 MB scalar is read whole", "[loader][hostile]") {
   CHECK(format_diagnostic_line(result.diagnostics[1]) ==
         "h.yaml:3:50000035: error: invalid date '2022-13': month 13 is not between 01 and 12");
   // The message stays short whatever is quoted.
-  const LoadResult bad_id =
-      load_string("eventgraph: 1\nevents: [{id: " + title + "X, title: t, date: 2022}]\n",
-                  "h.yaml");
+  const LoadResult bad_id = load_string(
+      "eventgraph: 1\nevents: [{id: " + title + "X, title: t, date: 2022}]\n", "h.yaml");
   REQUIRE_FALSE(bad_id.diagnostics.empty());
   CHECK(bad_id.diagnostics[0].message.size() < 200);
 }
 
-TEST_CASE("invalid UTF-8 and NUL bytes are found before yaml-cpp sees them",
-          "[loader][hostile]") {
+TEST_CASE("invalid UTF-8 and NUL bytes are found before yaml-cpp sees them", "[loader][hostile]") {
   CHECK(load_lines("eventgraph: 1\ntitle: Caf\xE9\nevents: []\n") ==
         Strings{"h.yaml:2:11: error: invalid utf-8: byte 0xE9 at line 2"});
   // Columns count characters: 'ü' before the bad byte is one column.
@@ -179,12 +177,13 @@ TEST_CASE("invalid UTF-8 and NUL bytes are found before yaml-cpp sees them",
   CHECK(load_lines(std::string_view("eventgraph: 1\nevents: []\0\n", 26)) ==
         Strings{"h.yaml:2:11: error: nul byte is not allowed in a yaml file"});
   // UTF-16 starts with a byte order mark that is not UTF-8.
-  CHECK(load_lines(std::string_view("\xFF\xFE" "e\0v\0", 6)) ==
+  CHECK(load_lines(std::string_view("\xFF\xFE"
+                                    "e\0v\0",
+                                    6)) ==
         Strings{"h.yaml:1:1: error: invalid utf-8: byte 0xFF at line 1"});
 }
 
-TEST_CASE("control characters written as escapes are refused in values",
-          "[loader][hostile]") {
+TEST_CASE("control characters written as escapes are refused in values", "[loader][hostile]") {
   CHECK(load_lines("eventgraph: 1\ntitle: \"a\\x00b\"\nevents: []\n") ==
         Strings{"h.yaml:2:8: error: 'title' contains the control character U+0000"});
   CHECK(load_lines("eventgraph: 1\nevents: [{id: \"a\\eb\", title: T, date: 2022}]\n") ==
@@ -229,8 +228,9 @@ TEST_CASE("CRLF line endings and a byte order mark are valid", "[loader]") {
     CHECK(event.location == eventgraph::Location{5, 9});
   }
   // Positions stay right after a BOM (line 1) and with CRLF.
-  const std::string bad = "\xEF\xBB\xBFtitel: x\r\neventgraph: 1\r\nevents:\r\n"
-                          "  - {id: a, title: A, date: 2022-13}\r\n";
+  const std::string bad =
+      "\xEF\xBB\xBFtitel: x\r\neventgraph: 1\r\nevents:\r\n"
+      "  - {id: a, title: A, date: 2022-13}\r\n";
   const LoadResult result = load_string(bad, "h.yaml");
   CHECK(load_lines(bad) ==
         Strings{"h.yaml:1:1: error: unknown key 'titel' at the top of the file (did you mean "
@@ -240,7 +240,8 @@ TEST_CASE("CRLF line endings and a byte order mark are valid", "[loader]") {
   // The source kept for printing lines has no BOM.
   CHECK(result.source.starts_with("titel: x\r\n"));
   // A second byte order mark is a character, not a BOM.
-  CHECK(load_lines("\xEF\xBB\xBF\xEF\xBB\xBF" "eventgraph: 1\nevents: []\n") ==
+  CHECK(load_lines("\xEF\xBB\xBF\xEF\xBB\xBF"
+                   "eventgraph: 1\nevents: []\n") ==
         Strings{"h.yaml:1:1: error: the character U+FEFF is not allowed in a yaml file"});
   // A lone CR ends no line for yaml-cpp; the hint says why.
   const LoadResult cr = load_string("eventgraph: 1\rtitle: t\revents: []\r", "h.yaml");
@@ -252,8 +253,9 @@ TEST_CASE("CRLF line endings and a byte order mark are valid", "[loader]") {
 
 TEST_CASE("columns count characters, not bytes", "[loader]") {
   // Two-, three- and four-byte characters before the error.
-  CHECK(load_lines("eventgraph: 1\nevents:\n  - {id: a, title: \"Ελληνικά 東京 🕊\", date: "
-                   "2022-13, sources: []}\n") ==
+  CHECK(load_lines(
+            "eventgraph: 1\nevents:\n  - {id: a, title: \"Ελληνικά 東京 🕊\", date: "
+            "2022-13, sources: []}\n") ==
         Strings{"h.yaml:3:10: warning: event 'a' has no sources",
                 "h.yaml:3:43: error: invalid date '2022-13': month 13 is not between 01 and 12"});
   CHECK(load_lines("eventgraph: 1\nactors: {é: {name: N}}\nevents: [{id: a, title: 🕊, date: "

@@ -52,7 +52,8 @@ EventGraph layered(int layers, int width) {
   auto layer = [&](int l) {
     std::vector<std::string> ids;
     if (l == layers) return std::vector<std::string>{"t"};
-    for (int w = 0; w < width; ++w) ids.push_back("n" + std::to_string(l) + "-" + std::to_string(w));
+    for (int w = 0; w < width; ++w)
+      ids.push_back("n" + std::to_string(l) + "-" + std::to_string(w));
     return ids;
   };
   event("s", layer(0));
@@ -133,8 +134,7 @@ TEST_CASE("undirected paths connect events through any chosen relation") {
 }
 
 TEST_CASE("references lead from the statement to what it refers to") {
-  CHECK(k_shortest("romeo", "alpha", 2, via("references")) ==
-        std::vector<Ids>{{"romeo", "alpha"}});
+  CHECK(k_shortest("romeo", "alpha", 2, via("references")) == std::vector<Ids>{{"romeo", "alpha"}});
   CHECK(k_shortest("alpha", "romeo", 2, via("references")).empty());
 }
 
@@ -317,13 +317,16 @@ TEST_CASE("paths in data/events.yaml") {
                                         "full-scale-invasion", "negotiation-rounds-begin",
                                         "istanbul-talks"});
   // The invasion's causal link is disputed, and the path says by whom.
-  CHECK(g.relation(chain->relations[1]).disputed_by == std::vector<std::string>{"ukraine-government"});
+  CHECK(g.relation(chain->relations[1]).disputed_by ==
+        std::vector<std::string>{"ukraine-government"});
 
   // Why did the Istanbul talks collapse? Every causal account, shortest first.
   const auto collapse = index_of(g, "istanbul-talks-collapse");
-  auto accounts = eventgraph::k_shortest_paths(g, index_of(g, "full-scale-invasion"), collapse, 5, {});
+  auto accounts =
+      eventgraph::k_shortest_paths(g, index_of(g, "full-scale-invasion"), collapse, 5, {});
   CHECK(ids_of_paths(g, accounts) ==
-        std::vector<Ids>{{"full-scale-invasion", "bucha-killings-revealed", "istanbul-talks-collapse"}});
+        std::vector<Ids>{
+            {"full-scale-invasion", "bucha-killings-revealed", "istanbul-talks-collapse"}});
 
   // The December 2021 drafts and the Abu Dhabi track connect through the graph.
   auto linked = eventgraph::k_shortest_paths(g, index_of(g, "december-2021-draft-treaties"),

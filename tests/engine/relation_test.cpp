@@ -39,7 +39,8 @@ TEST_CASE("a set of relation kinds", "[relation]") {
   CHECK_FALSE(causes.contains(RelationKind::references));
   const RelationKinds all = RelationKinds::all();
   for (RelationKind kind : eventgraph::kAllRelationKinds) CHECK(all.contains(kind));
-  CHECK(relation_kind_names(all) == std::vector<std::string>{"causes", "references", "contradicts"});
+  CHECK(relation_kind_names(all) ==
+        std::vector<std::string>{"causes", "references", "contradicts"});
   CHECK(relation_kind_names(causes) == std::vector<std::string>{"causes", "contradicts"});
   CHECK(relation_kind_names(none).empty());
 }

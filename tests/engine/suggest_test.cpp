@@ -19,10 +19,10 @@ TEST_CASE("edit distance counts insertions, deletions, substitutions, transposit
   CHECK(edit_distance("date", "date") == 0);
   CHECK(edit_distance("", "date") == 4);
   CHECK(edit_distance("date", "") == 4);
-  CHECK(edit_distance("dat", "date") == 1);     // insertion
-  CHECK(edit_distance("datte", "date") == 1);   // deletion
+  CHECK(edit_distance("dat", "date") == 1);       // insertion
+  CHECK(edit_distance("datte", "date") == 1);     // deletion
   CHECK(edit_distance("lavrof", "lavrov") == 1);  // substitution
-  CHECK(edit_distance("tilte", "title") == 1);  // adjacent transposition
+  CHECK(edit_distance("tilte", "title") == 1);    // adjacent transposition
   CHECK(edit_distance("kitten", "sitting") == 3);
   // Optimal string alignment: a transposed pair cannot be edited again.
   CHECK(edit_distance("ca", "abc") == 3);

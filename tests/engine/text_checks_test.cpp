@@ -34,7 +34,8 @@ TEST_CASE("valid UTF-8 text passes the byte check", "[text_checks]") {
 }
 
 TEST_CASE("invalid UTF-8 is found with its line and byte column", "[text_checks]") {
-  CHECK(problem("\xFF\xFE" "e\0v\0") == "1:1: invalid utf-8: byte 0xFF at line 1");
+  CHECK(problem("\xFF\xFE"
+                "e\0v\0") == "1:1: invalid utf-8: byte 0xFF at line 1");
   CHECK(problem("a: 1\ntitle: caf\xE9\n") == "2:11: invalid utf-8: byte 0xE9 at line 2");
   // Overlong encodings, surrogates and code points past U+10FFFF.
   CHECK(problem("x: \xC0\xAF") == "1:4: invalid utf-8: byte 0xC0 at line 1");
@@ -51,8 +52,10 @@ TEST_CASE("invalid UTF-8 is found with its line and byte column", "[text_checks]
 }
 
 TEST_CASE("NUL and control characters are not allowed in the file", "[text_checks]") {
-  CHECK(problem(std::string_view("\0eventgraph: 1\n", 15)) == "1:1: nul byte is not allowed in a yaml file");
-  CHECK(problem(std::string_view("a: 1\nb: x\0y\n", 12)) == "2:5: nul byte is not allowed in a yaml file");
+  CHECK(problem(std::string_view("\0eventgraph: 1\n", 15)) ==
+        "1:1: nul byte is not allowed in a yaml file");
+  CHECK(problem(std::string_view("a: 1\nb: x\0y\n", 12)) ==
+        "2:5: nul byte is not allowed in a yaml file");
   CHECK(problem("a: \x01") == "1:4: the character U+0001 is not allowed in a yaml file");
   CHECK(problem("a: \x1B[31m") == "1:4: the character U+001B is not allowed in a yaml file");
   CHECK(problem("a: \x7F") == "1:4: the character U+007F is not allowed in a yaml file");

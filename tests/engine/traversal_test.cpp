@@ -34,8 +34,13 @@ TraversalOptions options(std::string_view kinds, std::optional<std::uint32_t> de
 TEST_CASE("ancestors: every cause, chronologically, with its distance") {
   const auto& g = query_graph();
   CHECK(distances(g, eventgraph::ancestors(g, index_of(g, "foxtrot"), {})) ==
-        Distances{{"yankee", 2}, {"alpha", 2}, {"bravo", 2}, {"charlie", 2},
-                  {"xray", 1}, {"delta", 1}, {"echo", 1}});
+        Distances{{"yankee", 2},
+                  {"alpha", 2},
+                  {"bravo", 2},
+                  {"charlie", 2},
+                  {"xray", 1},
+                  {"delta", 1},
+                  {"echo", 1}});
   CHECK(distances(g, eventgraph::ancestors(g, index_of(g, "foxtrot"), options("causes", 1))) ==
         Distances{{"xray", 1}, {"delta", 1}, {"echo", 1}});
   CHECK(eventgraph::ancestors(g, index_of(g, "alpha"), {}).empty());
@@ -45,8 +50,8 @@ TEST_CASE("ancestors: every cause, chronologically, with its distance") {
 TEST_CASE("descendants: every effect, chronologically, with its distance") {
   const auto& g = query_graph();
   CHECK(distances(g, eventgraph::descendants(g, index_of(g, "alpha"), {})) ==
-        Distances{{"bravo", 1}, {"charlie", 1}, {"xray", 1},
-                  {"delta", 2}, {"echo", 2}, {"foxtrot", 2}});
+        Distances{
+            {"bravo", 1}, {"charlie", 1}, {"xray", 1}, {"delta", 2}, {"echo", 2}, {"foxtrot", 2}});
   CHECK(eventgraph::descendants(g, index_of(g, "foxtrot"), {}).empty());
 }
 
@@ -57,10 +62,16 @@ TEST_CASE("lineage along references and contradicts") {
         Distances{{"romeo", 1}});
   CHECK(distances(g, eventgraph::descendants(g, index_of(g, "romeo"), options("references"))) ==
         Distances{{"alpha", 1}, {"foxtrot", 1}});
-  CHECK(distances(g, eventgraph::ancestors(g, index_of(g, "foxtrot"),
-                                           options("causes,references"))) ==
-        Distances{{"yankee", 2}, {"alpha", 2}, {"bravo", 2}, {"charlie", 2},
-                  {"xray", 1}, {"delta", 1}, {"echo", 1}, {"romeo", 1}});
+  CHECK(distances(g,
+                  eventgraph::ancestors(g, index_of(g, "foxtrot"), options("causes,references"))) ==
+        Distances{{"yankee", 2},
+                  {"alpha", 2},
+                  {"bravo", 2},
+                  {"charlie", 2},
+                  {"xray", 1},
+                  {"delta", 1},
+                  {"echo", 1},
+                  {"romeo", 1}});
   // contradicts is symmetric, so it reaches both ways.
   CHECK(distances(g, eventgraph::descendants(g, index_of(g, "quebec"), options("contradicts"))) ==
         Distances{{"papa", 1}, {"sierra", 2}});
@@ -69,8 +80,8 @@ TEST_CASE("lineage along references and contradicts") {
 TEST_CASE("neighbourhood: the subgraph within N steps of some events") {
   const auto& g = query_graph();
   const eventgraph::EventIndex delta[] = {index_of(g, "delta")};
-  auto around = eventgraph::neighbourhood(g, delta, 1, eventgraph::RelationKinds(
-                                                           eventgraph::RelationKind::causes));
+  auto around = eventgraph::neighbourhood(
+      g, delta, 1, eventgraph::RelationKinds(eventgraph::RelationKind::causes));
   CHECK(distances(g, around.events) ==
         Distances{{"bravo", 1}, {"charlie", 1}, {"delta", 0}, {"foxtrot", 1}});
   std::vector<std::pair<std::string, std::string>> relations;
@@ -80,8 +91,12 @@ TEST_CASE("neighbourhood: the subgraph within N steps of some events") {
 
   around = eventgraph::neighbourhood(g, delta, 2,
                                      eventgraph::RelationKinds(eventgraph::RelationKind::causes));
-  CHECK(distances(g, around.events) == Distances{{"alpha", 2}, {"bravo", 1}, {"charlie", 1},
-                                                 {"xray", 2}, {"delta", 0}, {"echo", 2},
+  CHECK(distances(g, around.events) == Distances{{"alpha", 2},
+                                                 {"bravo", 1},
+                                                 {"charlie", 1},
+                                                 {"xray", 2},
+                                                 {"delta", 0},
+                                                 {"echo", 2},
                                                  {"foxtrot", 1}});
   CHECK(around.relations.size() == 9);  // every causes relation but yankee -> echo
 }

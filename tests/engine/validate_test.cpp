@@ -33,8 +33,7 @@ Strings lines(std::vector<Diagnostic> diagnostics, bool with_hints = false) {
   return out;
 }
 
-Event event(std::string id, int line, std::string_view date = "2022",
-            Strings sources = {"s"}) {
+Event event(std::string id, int line, std::string_view date = "2022", Strings sources = {"s"}) {
   Event e;
   e.id = std::move(id);
   e.title = "T";

@@ -76,16 +76,18 @@ TEST_CASE("a missing font is an error naming the file; the fallback overestimate
 
 TEST_CASE("UTF-8 decoding never reads past the text and replaces bad bytes") {
   CHECK(decode("aé€𝄞") == std::vector<char32_t>{U'a', U'é', U'€', U'𝄞'});
-  CHECK(decode("\xC0\xAF") == std::vector<char32_t>{0xFFFD, 0xFFFD});        // overlong
+  CHECK(decode("\xC0\xAF") == std::vector<char32_t>{0xFFFD, 0xFFFD});              // overlong
   CHECK(decode("\xED\xA0\x80") == std::vector<char32_t>{0xFFFD, 0xFFFD, 0xFFFD});  // surrogate
-  CHECK(decode("\xE2\x82") == std::vector<char32_t>{0xFFFD, 0xFFFD});        // truncated
-  CHECK(decode("\xFF" "a") == std::vector<char32_t>{0xFFFD, U'a'});
+  CHECK(decode("\xE2\x82") == std::vector<char32_t>{0xFFFD, 0xFFFD});              // truncated
+  CHECK(decode("\xFF"
+               "a") == std::vector<char32_t>{0xFFFD, U'a'});
   CHECK(fonts().width("\xE2\x82", 12) > 0);
 }
 
 TEST_CASE("wrapping keeps every word, within the width") {
-  const std::string title = "Lavrov, beside Belarus's foreign minister, says Western leaders have "
-                            "signalled interest in talks";
+  const std::string title =
+      "Lavrov, beside Belarus's foreign minister, says Western leaders have "
+      "signalled interest in talks";
   const auto lines = wrap_text(title, 200, 12, FontWeight::regular, fonts(), 0);
   REQUIRE(lines.size() > 1);
   std::string joined;
@@ -107,8 +109,8 @@ TEST_CASE("wrapping breaks long words, collapses spaces and ends cut text with a
                   0) == std::vector<std::string>{"bell and [2Jreversed"});
   CHECK(wrap_text("", 100, 12, FontWeight::regular, fonts(), 3).empty());
 
-  const auto cut = wrap_text("one two three four five six seven eight nine ten eleven twelve",
-                             60, 12, FontWeight::regular, fonts(), 2);
+  const auto cut = wrap_text("one two three four five six seven eight nine ten eleven twelve", 60,
+                             12, FontWeight::regular, fonts(), 2);
   REQUIRE(cut.size() == 2);
   CHECK(cut[1].ends_with("…"));
   CHECK(fonts().width(cut[1], 12) <= 60);

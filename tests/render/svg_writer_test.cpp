@@ -64,19 +64,21 @@ std::vector<Tag> tags(const std::string& svg) {
 
 std::size_t count(const std::string& text, const std::string& needle) {
   std::size_t n = 0;
-  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1))
+    ++n;
   return n;
 }
 
 }  // namespace
 
 TEST_CASE("xml_escape escapes markup and drops what XML forbids") {
-  CHECK(xml_escape("a < b && c > \"d\" 'e'") == "a &lt; b &amp;&amp; c &gt; &quot;d&quot; &#39;e&#39;");
+  CHECK(xml_escape("a < b && c > \"d\" 'e'") ==
+        "a &lt; b &amp;&amp; c &gt; &quot;d&quot; &#39;e&#39;");
   CHECK(xml_escape("]]><!-- -->") == "]]&gt;&lt;!-- --&gt;");
   CHECK(xml_escape("line\nnext\ttab") == "line\nnext\ttab");
   CHECK(xml_escape("nul\0bell\a esc\x1b del\x7f"s) == "nulbell esc del");
   CHECK(xml_escape("bad \xFF byte \xC0\xAF") == "bad \xEF\xBF\xBD byte \xEF\xBF\xBD\xEF\xBF\xBD");
-  CHECK(xml_escape("\xEF\xBF\xBE\xEF\xBF\xBF") == "");  // U+FFFE, U+FFFF
+  CHECK(xml_escape("\xEF\xBF\xBE\xEF\xBF\xBF") == "");            // U+FFFE, U+FFFF
   CHECK(xml_escape("rtl \xE2\x80\xAEgnp.exe") == "rtl gnp.exe");  // U+202E
   CHECK(xml_escape("Zelenskyy – Лавров – 🙂") == "Zelenskyy – Лавров – 🙂");
 }
@@ -119,7 +121,8 @@ TEST_CASE("hostile titles, names and links stay text") {
   CHECK(count(svg, "</svg>") == 1);
 }
 
-TEST_CASE("a graph built in code with control characters and bad UTF-8 still gives well-formed text") {
+TEST_CASE(
+    "a graph built in code with control characters and bad UTF-8 still gives well-formed text") {
   Dataset dataset;
   dataset.version = 1;
   dataset.title = "t\x01itle \xFF"s;

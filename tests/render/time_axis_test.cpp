@@ -56,9 +56,13 @@ TEST_CASE("a linear scale maps days to pixels evenly") {
 
 TEST_CASE("a long empty stretch becomes an axis break; distances stay true elsewhere") {
   // The seed data's shape: one event in 2008, the rest from December 2021.
-  ScaleRequest request{day(2008, 3, 1), day(2026, 3, 15),
+  ScaleRequest request{day(2008, 3, 1),
+                       day(2026, 3, 15),
                        {day(2008, 4, 3), day(2008, 4, 4), day(2021, 12, 15), day(2026, 2, 28)},
-                       16, 1184, Compression::automatic, 44};
+                       16,
+                       1184,
+                       Compression::automatic,
+                       44};
   const TimeScale scale = make_time_scale(request);
   REQUIRE(scale.breaks().size() == 1);
   const AxisBreak& b = scale.breaks()[0];
@@ -83,14 +87,18 @@ TEST_CASE("a long empty stretch becomes an axis break; distances stay true elsew
 }
 
 TEST_CASE("compression: off never breaks, automatic leaves short gaps, on hides more") {
-  ScaleRequest request{day(2000, 1, 1), day(2010, 1, 1),
+  ScaleRequest request{day(2000, 1, 1),
+                       day(2010, 1, 1),
                        {day(2000, 1, 1), day(2001, 1, 1), day(2002, 6, 1), day(2010, 1, 1)},
-                       0, 1000, Compression::off, 44};
+                       0,
+                       1000,
+                       Compression::off,
+                       44};
   CHECK(make_time_scale(request).breaks().empty());
   request.compression = Compression::automatic;
   CHECK(make_time_scale(request).breaks().size() == 1);  // 2002..2010: 75 %
-  request.anchors = {day(2000, 1, 1), day(2002, 1, 1), day(2004, 1, 1), day(2006, 1, 1),
-                     day(2008, 1, 1), day(2010, 1, 1)};
+  request.anchors = {day(2000, 1, 1), day(2002, 1, 1), day(2004, 1, 1),
+                     day(2006, 1, 1), day(2008, 1, 1), day(2010, 1, 1)};
   CHECK(make_time_scale(request).breaks().empty());  // every gap 20 %
   request.compression = Compression::on;
   CHECK(make_time_scale(request).breaks().size() >= 2);

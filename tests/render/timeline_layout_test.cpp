@@ -67,13 +67,14 @@ void check_geometry(const TimelineLayout& layout) {
       FAIL_CHECK(item.what << " outside the canvas at " << item.box.x << "," << item.box.y);
     }
   }
-  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.box.x < b.box.x; });
+  std::sort(items.begin(), items.end(),
+            [](const Item& a, const Item& b) { return a.box.x < b.box.x; });
   for (std::size_t i = 0; i < items.size(); ++i) {
     for (std::size_t j = i + 1; j < items.size() && items[j].box.x < items[i].box.right(); ++j) {
       if (!items[i].text && !items[j].text) continue;
       if (intersects(items[i].box, items[j].box) && failures++ < 10) {
-        FAIL_CHECK(items[i].what << " at " << items[i].box.x << "," << items[i].box.y << " overlaps "
-                                 << items[j].what << " at " << items[j].box.x << ","
+        FAIL_CHECK(items[i].what << " at " << items[i].box.x << "," << items[i].box.y
+                                 << " overlaps " << items[j].what << " at " << items[j].box.x << ","
                                  << items[j].box.y);
       }
     }
@@ -81,7 +82,8 @@ void check_geometry(const TimelineLayout& layout) {
   CHECK(failures == 0);
 }
 
-const EventMark& mark_of(const EventGraph& graph, const TimelineLayout& layout, std::string_view id) {
+const EventMark& mark_of(const EventGraph& graph, const TimelineLayout& layout,
+                         std::string_view id) {
   const EventIndex index = *graph.find_event(id);
   auto found = std::find_if(layout.marks.begin(), layout.marks.end(),
                             [&](const EventMark& m) { return m.event == index; });
@@ -90,17 +92,16 @@ const EventMark& mark_of(const EventGraph& graph, const TimelineLayout& layout, 
 }
 
 bool has_text(const TimelineLayout& layout, std::string_view needle) {
-  return std::any_of(layout.texts.begin(), layout.texts.end(), [&](const TextItem& t) {
-    return t.text.find(needle) != std::string::npos;
-  });
+  return std::any_of(layout.texts.begin(), layout.texts.end(),
+                     [&](const TextItem& t) { return t.text.find(needle) != std::string::npos; });
 }
 
 }  // namespace
 
 TEST_CASE("the seed timeline has no overlapping or clipped text in any lane mode") {
   const EventGraph graph = load_seed();
-  for (LaneMode lanes : {LaneMode::affiliation, LaneMode::actor, LaneMode::kind, LaneMode::tag,
-                         LaneMode::none}) {
+  for (LaneMode lanes :
+       {LaneMode::affiliation, LaneMode::actor, LaneMode::kind, LaneMode::tag, LaneMode::none}) {
     for (double width : {480.0, 1200.0, 2400.0}) {
       TimelineOptions options;
       options.lanes = lanes;
@@ -170,7 +171,8 @@ TEST_CASE("an event appears once, in its first lane, unless lanes repeat") {
   options.lanes = LaneMode::actor;
   const TimelineLayout once = lay_out(graph, options);
   CHECK(once.marks.size() == graph.events().size());
-  const EventMark& invasion = mark_of(graph, once, "full-scale-invasion");  // russian-government, putin
+  const EventMark& invasion =
+      mark_of(graph, once, "full-scale-invasion");  // russian-government, putin
   CHECK(once.lanes[invasion.lane].name == "Government of Russia");
   options.lanes_repeat = true;
   const TimelineLayout repeated = lay_out(graph, options);
@@ -218,7 +220,8 @@ TEST_CASE("a zoom window drops events outside it and clips the ones that cross i
     const EdtfDate& date = graph.event(m.event).date;
     CHECK((date.known_last() >= *options.from || date.end() == Bound::open));
   }
-  const EventMark& terms = mark_of(graph, layout, "russia-settlement-conditions");  // 2022-10/2026-02
+  const EventMark& terms =
+      mark_of(graph, layout, "russia-settlement-conditions");  // 2022-10/2026-02
   CHECK(terms.start == EndStyle::runs_on);
   CHECK(terms.x0 == layout.plot.x);
   CHECK(terms.end == EndStyle::closed);
@@ -234,8 +237,14 @@ title: Edge cases
 sources:
   s: {title: Source}
 events:
-  - {id: a, title: "A very long title that goes on and on about many things in great detail and then some more", date: 2020-05-01, sources: [s]}
-  - {id: b, title: "Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword", date: 2020-05-01, sources: [s]}
+  - id: a
+    title: A very long title that goes on and on about many things in great detail and more
+    date: 2020-05-01
+    sources: [s]
+  - id: b
+    title: Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword
+    date: 2020-05-01
+    sources: [s]
   - {id: c, title: "Unknown end", date: "2020-06/", sources: [s]}
 )");
   const TimelineLayout layout = lay_out(graph);

@@ -51,7 +51,8 @@ TEST_CASE("the width option sets the design width; the picture scales by its vie
   CHECK_THAT(svg, Contains("viewBox=\"0 0 800 "));
   CHECK_THAT(svg, Contains("width=\"800\""));
   options.width = 100;  // clamped to the smallest readable width
-  CHECK_THAT(render_timeline_svg(graph, all_events(graph), options), Contains("viewBox=\"0 0 480 "));
+  CHECK_THAT(render_timeline_svg(graph, all_events(graph), options),
+             Contains("viewBox=\"0 0 480 "));
 }
 
 TEST_CASE("the title option replaces the file's title") {
@@ -83,4 +84,22 @@ TEST_CASE("converting something that is not SVG is an error, not a crash") {
   CHECK_FALSE(result.ok());
   CHECK(result.bytes.empty());
   CHECK_THAT(result.error, Contains("cannot read the svg"));
+}
+
+TEST_CASE("a picture too tall for a PNG is an error that says what to do instead") {
+  const std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"40000\" "
+      "viewBox=\"0 0 1200 40000\"/>";
+  const RasterResult result = convert_svg(svg, RasterFormat::png);
+  CHECK_FALSE(result.ok());
+  CHECK(result.error ==
+        "the picture is too large for a png (1200 x 40000 px; at most 32767 a side): write .svg "
+        "or .pdf instead");
+  const std::string tall =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"20000\" "
+      "viewBox=\"0 0 1200 20000\"/>";
+  const RasterResult fitted = convert_svg(tall, RasterFormat::png);
+  REQUIRE(fitted.ok());
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(fitted.bytes[i]); };
+  CHECK(((byte(20) << 24) | (byte(21) << 16) | (byte(22) << 8) | byte(23)) == 32767);
 }

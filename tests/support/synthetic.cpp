@@ -144,6 +144,13 @@ std::string digits(long value, int width) {
   std::snprintf(buffer, sizeof buffer, "%0*ld", width, value);
   return buffer;
 }
+// An id such as "e000042". Formatted whole: GCC 12 at -O3 warns falsely
+// (-Wrestrict) about "e" + std::string.
+std::string id(char prefix, std::size_t value, int width) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%c%0*zu", prefix, width, value);
+  return buffer;
+}
 std::string format_year(date::year y) { return digits(static_cast<int>(y), 4); }
 std::string format_month(date::year_month ym) {
   return format_year(ym.year()) + "-" + digits(static_cast<unsigned>(ym.month()), 2);
@@ -212,13 +219,12 @@ sys_days random_anchor(Random& random) {
   return kFirstDay + date::days{static_cast<int>(offset) + 1};
 }
 
-std::string capitalised(std::string text) {
+void capitalise(std::string& text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
-  return text;
 }
 
 // Subject, verb and object, then "preposition tail" phrases while they fit
-// in 3 to 12 words; a short target cuts the first three phrases.
+// in 3 to 12 words; a short target cuts the object.
 std::string random_title(Random& random) {
   const std::size_t target = static_cast<std::size_t>(random.between(3, 12));
   std::vector<std::string_view> words;
@@ -232,8 +238,10 @@ std::string random_title(Random& random) {
   };
   add(words, random.pick(kSubjects));
   add(words, random.pick(kVerbs));
+  const std::size_t subject_and_verb = words.size();
   add(words, random.pick(kObjects));
-  if (words.size() > target) words.resize(target);
+  // A short title keeps its verb and a word of its object.
+  if (words.size() > target) words.resize(std::max(target, subject_and_verb + 1));
   for (;;) {
     std::vector<std::string_view> phrase;
     add(phrase, random.pick(kPrepositions));
@@ -243,7 +251,8 @@ std::string random_title(Random& random) {
   }
   std::string title;
   for (std::string_view word : words) title.append(title.empty() ? "" : " ").append(word);
-  return capitalised(std::move(title));
+  capitalise(title);
+  return title;
 }
 
 std::string random_summary(Random& random) {
@@ -255,7 +264,8 @@ std::string random_summary(Random& random) {
     for (int w = 0; w < count; ++w) {
       sentence.append(sentence.empty() ? "" : " ").append(random.pick(kSummaryWords));
     }
-    summary.append(summary.empty() ? "" : " ").append(capitalised(sentence)).append(".");
+    capitalise(sentence);
+    summary.append(summary.empty() ? "" : " ").append(sentence).append(".");
   }
   return summary;
 }
@@ -333,10 +343,12 @@ std::vector<EdtfDate> chronological_dates(Random& random, std::size_t events) {
 
 // The relations each event lists, by event. `causes` go from i to events
 // whose earliest day is on or after i's latest day, and a chain of them
-// joins the first event to the last.
-std::vector<std::vector<Link>> random_links(Random& random, const std::vector<EdtfDate>& dates) {
+// joins the first event to the last; `chain` receives its events.
+std::vector<std::vector<Link>> random_links(Random& random, const std::vector<EdtfDate>& dates,
+                                            std::vector<std::size_t>& chain) {
   const std::size_t n = dates.size();
   std::vector<std::vector<Link>> links(n);
+  if (n > 0) chain.push_back(0);
   if (n < 2) return links;
   std::vector<sys_days> firsts(n);
   for (std::size_t i = 0; i < n; ++i) firsts[i] = dates[i].known_first();
@@ -356,13 +368,18 @@ std::vector<std::vector<Link>> random_links(Random& random, const std::vector<Ed
     }
   };
 
-  // The guaranteed chain, in steps of about n/100 events.
+  // The guaranteed chain, in steps of about n/100 events: about 100 events long.
   const std::size_t stride = std::max<std::size_t>(1, n / 100);
   for (std::size_t at = 0; at + 1 < n;) {
     std::size_t next = first_effect(at) + random.below(stride);
-    while (next < n - 1 && dates[next].known_last() > firsts[n - 1]) ++next;
+    // Only events known to the month or better, so that the chain is long.
+    while (next < n - 1 && (dates[next].known_last() > firsts[n - 1] ||
+                            dates[next].known_last() - firsts[next] > date::days{31})) {
+      ++next;
+    }
     next = std::min(next, n - 1);
     link(at, next, kCauses);
+    chain.push_back(next);
     at = next;
   }
 
@@ -397,23 +414,19 @@ std::vector<std::vector<Link>> random_links(Random& random, const std::vector<Ed
 
 }  // namespace
 
-std::string synthetic_event_id(std::size_t index) {
-  return "e" + digits(static_cast<long>(index), 6);
-}
+std::string synthetic_event_id(std::size_t index) { return id('e', index, 6); }
 
 PathEndpoints path_endpoints(std::size_t events) {
   return {synthetic_event_id(0), synthetic_event_id(events > 0 ? events - 1 : 0)};
 }
 
-std::string generate_event_yaml(const SyntheticOptions& options) {
+std::string generate_event_yaml(const SyntheticOptions& options, std::vector<std::string>* chain) {
   Random random(options.seed);
   const std::size_t n = options.events;
   const std::size_t cap = std::max<std::size_t>(1, n / 2);
   std::vector<std::string> actors, sources;
-  for (std::size_t i = 0; i < std::min(options.actors, cap); ++i)
-    actors.push_back("a" + digits(static_cast<long>(i), 3));
-  for (std::size_t i = 0; i < std::min(options.sources, cap); ++i)
-    sources.push_back("s" + digits(static_cast<long>(i), 4));
+  for (std::size_t i = 0; i < std::min(options.actors, cap); ++i) actors.push_back(id('a', i, 3));
+  for (std::size_t i = 0; i < std::min(options.sources, cap); ++i) sources.push_back(id('s', i, 4));
 
   std::string out;
   out.reserve(n * 460 + 4096);
@@ -457,7 +470,12 @@ std::string generate_event_yaml(const SyntheticOptions& options) {
   }
 
   const std::vector<EdtfDate> dates = chronological_dates(random, n);
-  const std::vector<std::vector<Link>> links = random_links(random, dates);
+  std::vector<std::size_t> chain_events;
+  const std::vector<std::vector<Link>> links = random_links(random, dates, chain_events);
+  if (chain) {
+    chain->clear();
+    for (std::size_t event : chain_events) chain->push_back(synthetic_event_id(event));
+  }
   out += n == 0 ? "\nevents: []\n" : "\nevents:\n";
   for (std::size_t i = 0; i < n; ++i) {
     out += "  - id: ";

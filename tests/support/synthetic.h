@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace eventgraph::synthetic {
 
@@ -37,12 +38,16 @@ struct SyntheticOptions {
 /// Event ids are synthetic_event_id(0..events-1) in chronological order:
 /// the first is the earliest event and the last the latest, and a chain of
 /// `causes` always leads from the first to the last (see path_endpoints).
+/// When `chain` is given it receives that chain's ids, first to last (about
+/// a hundred events; every event when there are fewer), so that callers can
+/// pick pairs a causes path is known to join.
 /// `eventgraph check` finds no errors and no warnings in the result.
 ///
 /// Example:
 ///   std::string yaml = generate_event_yaml({.events = 100, .seed = 7});
 ///   auto loaded = load_string(yaml, "synthetic.yaml");  // loaded.ok()
-std::string generate_event_yaml(const SyntheticOptions& options);
+std::string generate_event_yaml(const SyntheticOptions& options,
+                                std::vector<std::string>* chain = nullptr);
 
 /// The id of the event at chronological position `index`: "e000042".
 /// Six digits up to 999,999 events, more beyond.

@@ -161,3 +161,27 @@ TEST_CASE("synthetic relations mix kinds, attribution and escaped text", "[synth
   CHECK(std::any_of(relations.begin(), relations.end(),
                     [](const Relation& r) { return r.note == "archive ref. 17\\2022"; }));
 }
+
+TEST_CASE("the chain a generator reports is a causes path from first to last", "[synthetic]") {
+  for (std::size_t events : {1, 2, 10, 1000}) {
+    INFO("events: " << events);
+    std::vector<std::string> chain;
+    const std::string yaml = generate_event_yaml({.events = events, .seed = 4}, &chain);
+    CHECK(generate_event_yaml({.events = events, .seed = 4}) == yaml);
+    const LoadResult result = load_string(yaml, "s.yaml");
+    REQUIRE(result.ok());
+    const EventGraph& graph = *result.graph;
+    REQUIRE(!chain.empty());
+    CHECK(chain.front() == "e000000");
+    CHECK(chain.back() == synthetic::path_endpoints(events).to);
+    if (events >= 1000) CHECK(chain.size() >= 20);
+    for (std::size_t i = 0; i + 1 < chain.size(); ++i) {
+      INFO(chain[i] << " -> " << chain[i + 1]);
+      const auto steps =
+          graph.outgoing(*graph.find_event(chain[i]), RelationKinds(RelationKind::causes));
+      const EventIndex next = *graph.find_event(chain[i + 1]);
+      CHECK(
+          std::any_of(steps.begin(), steps.end(), [&](const Step& s) { return s.event == next; }));
+    }
+  }
+}

@@ -1,0 +1,160 @@
+// `eventgraph timeline` as users run it: options, outputs, exit codes, and
+// files that are either written whole or not at all.
+#include "cli/timeline_command.h"
+#include "cli/command_line.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using Catch::Matchers::Contains;
+using eventgraph::cli::parse_command_line;
+using eventgraph::cli::run_command_line;
+using eventgraph::cli::TimelineCommand;
+
+const std::string kSeed = std::string(EVENTGRAPH_SOURCE_DIR) + "/data/events.yaml";
+
+struct Run {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+Run run(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  const int code = run_command_line(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+// A fresh directory per test case.
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("eventgraph-timeline-test-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::vector<std::string> names_in(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("timeline options parse into the options struct") {
+  auto line = parse_command_line(
+      {"timeline",    "events.yaml", "-o",      "t.svg",  "--lanes", "actor", "--lanes-repeat",
+       "--relations", "causes",      "--theme", "dark",   "--width", "800",   "--compress",
+       "off",         "--title",     "T",       "--from", "2025",    "--to",  "2026-02",
+       "--tag",       "istanbul"});
+  REQUIRE(line.command);
+  const auto& options = dynamic_cast<TimelineCommand&>(*line.command).options();
+  CHECK(options.file == "events.yaml");
+  CHECK(options.output == "t.svg");
+  CHECK(options.timeline.lanes == eventgraph::LaneMode::actor);
+  CHECK(options.timeline.lanes_repeat);
+  CHECK(options.timeline.relations == eventgraph::RelationSelection::causes);
+  CHECK(options.timeline.theme == eventgraph::ThemeMode::dark);
+  CHECK(options.timeline.width == 800);
+  CHECK(options.timeline.compression == eventgraph::Compression::off);
+  CHECK(options.timeline.title == "T");
+  CHECK(options.filters.from == "2025");
+  CHECK(options.filters.to == "2026-02");
+  CHECK(options.filters.tag == "istanbul");
+
+  auto defaults = parse_command_line({"timeline", "events.yaml"});
+  REQUIRE(defaults.command);
+  const auto& d = dynamic_cast<TimelineCommand&>(*defaults.command).options();
+  CHECK(d.timeline.lanes == eventgraph::LaneMode::affiliation);
+  CHECK(d.timeline.relations == eventgraph::RelationSelection::all);
+  CHECK(d.timeline.theme == eventgraph::ThemeMode::automatic);
+  CHECK(d.timeline.width == 1200);
+
+  for (std::vector<std::string> bad :
+       {std::vector<std::string>{"timeline", "f", "--lanes", "place"},
+        {"timeline", "f", "--relations", "some"},
+        {"timeline", "f", "--theme", "sepia"},
+        {"timeline", "f", "--width", "100"},
+        {"timeline"}}) {
+    CHECK(parse_command_line(bad).exit_code == 2);
+  }
+}
+
+TEST_CASE("timeline writes SVG to standard output or to a file, PNG and PDF by extension") {
+  const Run to_stdout = run({"timeline", kSeed});
+  CHECK(to_stdout.exit_code == 0);
+  CHECK(to_stdout.out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+  CHECK(to_stdout.err.empty());
+
+  const fs::path dir = fresh_dir("formats");
+  CHECK(run({"timeline", kSeed, "-o", (dir / "t.svg").string()}).exit_code == 0);
+  CHECK(read(dir / "t.svg") == to_stdout.out);
+  CHECK(run({"timeline", kSeed, "-o", (dir / "t.png").string()}).exit_code == 0);
+  CHECK(read(dir / "t.png").starts_with("\x89PNG"));
+  CHECK(run({"timeline", kSeed, "-o", (dir / "t.PDF").string()}).exit_code == 0);
+  CHECK(read(dir / "t.PDF").starts_with("%PDF-"));
+  CHECK(names_in(dir) == std::vector<std::string>{"t.PDF", "t.png", "t.svg"});  // no temporaries
+
+  const Run unknown = run({"timeline", kSeed, "-o", (dir / "t.txt").string()});
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Contains("cannot tell the format from"));
+  CHECK_FALSE(fs::exists(dir / "t.txt"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a failed run never leaves a partial file or replaces a good one") {
+  const fs::path dir = fresh_dir("atomic");
+  const fs::path target = dir / "t.svg";
+  std::ofstream(target) << "previous picture";
+  const fs::path bad = dir / "bad.yaml";
+  std::ofstream(bad) << "eventgraph: 1\nevents:\n  - id: a\n    date: 2022-02-30\n";
+  CHECK(run({"timeline", bad.string(), "-o", target.string()}).exit_code == 1);
+  CHECK(run({"timeline", kSeed, "--actor", "nobody", "-o", target.string()}).exit_code == 2);
+  CHECK(read(target) == "previous picture");
+
+  const Run missing_dir = run({"timeline", kSeed, "-o", (dir / "no" / "t.svg").string()});
+  CHECK(missing_dir.exit_code == 1);
+  CHECK_THAT(missing_dir.err, Contains("cannot write"));
+  CHECK(names_in(dir) == std::vector<std::string>{"bad.yaml", "t.svg"});
+  fs::remove_all(dir);
+}
+
+TEST_CASE("timeline: --from and --to select events and set the view") {
+  const Run zoomed = run({"timeline", kSeed, "--from", "2025", "--to", "2026", "--lanes", "actor"});
+  CHECK(zoomed.exit_code == 0);
+  CHECK_THAT(zoomed.out, Contains("view 1 Jan 2025 – 31 Dec 2026"));
+  CHECK(zoomed.out.find("Russia launches its full-scale invasion") == std::string::npos);
+  CHECK_THAT(zoomed.out, Contains("Trump and Putin plan a summit in Budapest"));
+
+  const Run backwards = run({"timeline", kSeed, "--from", "2026", "--to", "2025"});
+  CHECK(backwards.exit_code == 2);
+  const Run tagged = run({"timeline", kSeed, "--tag", "budapest", "--relations", "none"});
+  CHECK(tagged.exit_code == 0);
+  CHECK_THAT(tagged.out, Contains("3 events, 16 Oct 2025 – 22 Oct 2025"));
+}
+
+TEST_CASE("write_file_atomically replaces the file in one step") {
+  const fs::path dir = fresh_dir("write");
+  CHECK(eventgraph::cli::write_file_atomically(dir / "a.txt", "one").empty());
+  CHECK(eventgraph::cli::write_file_atomically(dir / "a.txt", "two").empty());
+  CHECK(read(dir / "a.txt") == "two");
+  CHECK(names_in(dir) == std::vector<std::string>{"a.txt"});
+  CHECK_FALSE(eventgraph::cli::write_file_atomically(dir / "missing" / "a.txt", "x").empty());
+  CHECK(names_in(dir) == std::vector<std::string>{"a.txt"});
+  fs::remove_all(dir);
+}

@@ -1,0 +1,292 @@
+// Graphviz diagrams as a reader gets them: valid SVG and DOT, one shape per
+// event and relation, hostile text shown as text, the same bytes each run.
+#include "render/graphviz.h"
+
+#include "engine/loader.h"
+#include "tests/support/synthetic.h"
+
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace eventgraph;
+
+const EventGraph& seed_graph() {
+  static const LoadResult loaded = load_file(fs::path(EVENTGRAPH_SOURCE_DIR) / "data/events.yaml");
+  REQUIRE(loaded.ok());
+  return *loaded.graph;
+}
+
+EventGraph load_yaml(const std::string& yaml) {
+  LoadResult loaded = load_string(yaml, "test.yaml");
+  for (const Diagnostic& d : loaded.diagnostics) INFO(format_diagnostic_line(d));
+  REQUIRE(loaded.ok());
+  return std::move(*loaded.graph);
+}
+
+std::vector<EventIndex> all_events(const EventGraph& graph) {
+  std::vector<EventIndex> all(graph.events().size());
+  std::iota(all.begin(), all.end(), EventIndex{0});
+  return all;
+}
+
+DiagramResult render(const EventGraph& graph, std::span<const EventIndex> selection,
+                     DiagramFormat format, DiagramLayout layout = DiagramLayout::automatic) {
+  GraphOptions options;
+  options.format = format;
+  options.layout = layout;
+  DiagramResult result = render_diagram(graph, selection, options);
+  for (const Diagnostic& d : result.diagnostics) INFO(format_diagnostic_line(d));
+  REQUIRE(result.ok());
+  return result;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+/// Writes `bytes` to a temporary file, runs `command FILE` and returns its
+/// exit status and what it printed on stderr.
+struct ToolRun {
+  int status = -1;
+  std::string err;
+};
+ToolRun run_tool(const std::string& command, const std::string& bytes, const std::string& ext) {
+  const fs::path dir = fs::temp_directory_path();
+  const std::string stem = "eventgraph-graphviz-test-" + std::to_string(getpid());
+  const fs::path file = dir / (stem + ext), err = dir / (stem + ".err");
+  std::ofstream(file, std::ios::binary) << bytes;
+  const int status = std::system(
+      (command + " '" + file.string() + "' 2>'" + err.string() + "' >/dev/null").c_str());
+  std::ifstream in(err);
+  std::ostringstream text;
+  text << in.rdbuf();
+  fs::remove(file);
+  fs::remove(err);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text.str()};
+}
+
+void require_well_formed_xml(const std::string& svg) {
+  const ToolRun run = run_tool("xmllint --noout", svg, ".svg");
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+}
+
+void require_dot_parses(const std::string& dot) {
+  const ToolRun run = run_tool("dot -Tsvg -o /dev/null", dot, ".dot");
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  CHECK(run.err.empty());
+}
+
+const char* kHostile = R"yaml(eventgraph: 1
+title: "Hostile <b>title</b> & \\N"
+actors:
+  mallory: {name: "Mallory <img src=x onerror=alert(1)>", affiliation: "<evil>"}
+sources:
+  bad-url: {title: "Bad \\ source", url: "javascript:alert(1)"}
+  good-url: {title: Good, url: "https://example.org/a?b=1&c=\"2\""}
+events:
+  - id: script
+    title: "<script>alert(1)</script>"
+    date: 2022-01-01
+    actors: [mallory]
+    summary: "ends with a backslash \\"
+    sources: [bad-url]
+    causes: [quote]
+  - id: quote
+    title: "\" ] ; x [ "
+    date: 2022-02-01
+    summary: "&amp; &foo; \\N \\G \\L"
+    sources: [good-url]
+    references:
+      - event: script
+        note: "note </a> \\"
+        disputed_by: [mallory]
+  - id: escapes
+    title: "\\N \\G \\L \\E \\T \\H \\\\ end\\"
+    date: 2022-03-01
+    contradicts: [quote]
+)yaml";
+
+}  // namespace
+
+TEST_CASE("graphviz: the seed data as SVG is well-formed, one shape per event and relation",
+          "[graphviz]") {
+  const EventGraph& graph = seed_graph();
+  const std::vector<EventIndex> all = all_events(graph);
+  const DiagramResult svg = render(graph, all, DiagramFormat::svg);
+  CHECK(svg.layout == DiagramLayout::dot);
+  CHECK_THAT(svg.note, Catch::Contains("dot"));
+  require_well_formed_xml(svg.bytes);
+  CHECK(count(svg.bytes, "class=\"node event\"") == graph.events().size());
+  CHECK(count(svg.bytes, "<g id=\"relation&#45;") == graph.relations().size());
+  for (const Event& event : graph.events()) {
+    std::string id = "event-" + event.id;  // Graphviz writes '-' as &#45; in ids
+    id = std::regex_replace(id, std::regex("-"), "&#45;");
+    CHECK(count(svg.bytes, "<g id=\"" + id + "\"") == 1);
+  }
+  SECTION("the legend names every relation kind and disputed links") {
+    for (const char* text :
+         {">causes<", ">refers to<", ">contradicts (no direction)<", ">disputed (see tooltip)<"}) {
+      CHECK(count(svg.bytes, text) == 1);
+    }
+  }
+  SECTION("each year with events is labelled") {
+    for (const char* year : {">2008<", ">2021<", ">2022<", ">2026<"}) {
+      CHECK(count(svg.bytes, year) >= 1);
+    }
+  }
+}
+
+TEST_CASE("graphviz: a neighbourhood draws only its events and the relations among them",
+          "[graphviz]") {
+  const EventGraph& graph = seed_graph();
+  std::vector<EventIndex> some{*graph.find_event("istanbul-talks"),
+                               *graph.find_event("istanbul-draft-agreement"),
+                               *graph.find_event("istanbul-talks-collapse")};
+  some.push_back(some.front());  // duplicates count once
+  std::size_t relations = 0;
+  for (RelationIndex r = 0; r < graph.relations().size(); ++r) {
+    const Endpoints ends = graph.endpoints(r);
+    const auto in = [&](EventIndex e) {
+      return std::find(some.begin(), some.end(), e) != some.end();
+    };
+    if (in(ends.from) && in(ends.to)) ++relations;
+  }
+  const DiagramResult svg = render(graph, some, DiagramFormat::svg);
+  require_well_formed_xml(svg.bytes);
+  CHECK(count(svg.bytes, "class=\"node event\"") == 3);
+  CHECK(count(svg.bytes, "<g id=\"relation&#45;") == relations);
+}
+
+TEST_CASE("graphviz: the DOT that gvc writes parses with the dot program", "[graphviz]") {
+  const EventGraph& graph = seed_graph();
+  for (DiagramLayout layout : {DiagramLayout::dot, DiagramLayout::time}) {
+    const DiagramResult dot = render(graph, all_events(graph), DiagramFormat::dot, layout);
+    CHECK(dot.bytes.rfind("digraph", 0) == 0);
+    require_dot_parses(dot.bytes);
+  }
+}
+
+TEST_CASE("graphviz: hostile text comes out as text", "[graphviz]") {
+  const EventGraph graph = load_yaml(kHostile);
+  const std::vector<EventIndex> all = all_events(graph);
+  SECTION("SVG") {
+    for (DiagramLayout layout : {DiagramLayout::dot, DiagramLayout::time}) {
+      const std::string svg = render(graph, all, DiagramFormat::svg, layout).bytes;
+      require_well_formed_xml(svg);
+      CHECK(count(svg, "<script") == 0);
+      CHECK(count(svg, "<img") == 0);
+      CHECK(count(svg, "javascript:") == 0);
+      CHECK(count(svg, ">&lt;script&gt;alert(1)&lt;/script&gt;<") == 1);  // the label
+      CHECK(count(svg, "&quot; ] ; x [") >= 1);
+      // \N and friends are not expanded: the node id "escapes" must not
+      // replace them, and backslashes survive.
+      CHECK(count(svg, ">\\N \\G \\L \\E \\T \\H \\\\ end\\<") == 1);
+      CHECK(count(svg, "xlink:href=\"https://example.org/a?b=1&amp;c=%222%22\"") == 1);
+      CHECK(count(svg, "&amp;amp; &amp;foo; \\N \\G \\L") == 1);  // the summary, in a tooltip
+      CHECK(count(svg, "class=\"node event\"") == 3);
+      CHECK(count(svg, "<g id=\"relation&#45;") == 3);
+    }
+  }
+  SECTION("DOT parses and says the same") {
+    const std::string dot = render(graph, all, DiagramFormat::dot).bytes;
+    require_dot_parses(dot);
+    CHECK(count(dot, "javascript:") == 0);
+    CHECK(count(dot, "&lt;script&gt;alert(1)&lt;/script&gt;") >= 1);
+  }
+}
+
+TEST_CASE("graphviz: the same input and options give the same bytes", "[graphviz]") {
+  const EventGraph& graph = seed_graph();
+  const std::vector<EventIndex> all = all_events(graph);
+  for (DiagramFormat format :
+       {DiagramFormat::svg, DiagramFormat::dot, DiagramFormat::png, DiagramFormat::pdf}) {
+    for (DiagramLayout layout : {DiagramLayout::dot, DiagramLayout::time}) {
+      INFO(to_string(format) << " " << to_string(layout));
+      const DiagramResult a = render(graph, all, format, layout);
+      const DiagramResult b = render(graph, all, format, layout);
+      CHECK(a.bytes == b.bytes);
+    }
+  }
+}
+
+TEST_CASE("graphviz: PNG and PDF", "[graphviz]") {
+  const EventGraph& graph = seed_graph();
+  const std::vector<EventIndex> all = all_events(graph);
+  CHECK(render(graph, all, DiagramFormat::png).bytes.rfind("\x89PNG\r\n", 0) == 0);
+  const std::string pdf = render(graph, all, DiagramFormat::pdf).bytes;
+  CHECK(pdf.rfind("%PDF-", 0) == 0);
+  CHECK(count(pdf, "/CreationDate (D:") == 0);  // stamped with the clock: blanked
+}
+
+TEST_CASE("graphviz: the automatic layout switches to time above the threshold", "[graphviz]") {
+  const EventGraph& graph = seed_graph();
+  const std::vector<EventIndex> all = all_events(graph);
+  GraphOptions options;
+  options.time_layout_above = 10;
+  const DiagramResult big = render_diagram(graph, all, options);
+  REQUIRE(big.ok());
+  CHECK(big.layout == DiagramLayout::time);
+  CHECK_THAT(big.note, Catch::StartsWith("layout: time (39 events, more than 10"));
+  options.layout = DiagramLayout::dot;
+  CHECK_THAT(render_diagram(graph, all, options).note, Catch::Contains("as asked"));
+}
+
+TEST_CASE("graphviz: event boxes of the time layout never overlap", "[graphviz]") {
+  const EventGraph graph = load_yaml(synthetic::generate_event_yaml({.events = 300, .seed = 3}));
+  const std::string dot =
+      render(graph, all_events(graph), DiagramFormat::dot, DiagramLayout::time).bytes;
+  struct Box {
+    double x, y, w, h;
+  };
+  std::vector<Box> boxes;
+  const std::regex node(
+      R"re(\n\t(e\d+)\t\[([^\]]*?)height=([\d.]+),[^\]]*?pos="([-\d.]+),([-\d.]+)!?"[^\]]*?width=([\d.]+)[,\]])re");
+  for (std::sregex_iterator it(dot.begin(), dot.end(), node), end; it != end; ++it) {
+    boxes.push_back({std::stod((*it)[4]), std::stod((*it)[5]), std::stod((*it)[6]) * 72,
+                     std::stod((*it)[3]) * 72});
+  }
+  REQUIRE(boxes.size() == 300);
+  std::size_t overlaps = 0;
+  for (std::size_t i = 0; i < boxes.size(); ++i) {
+    for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+      const Box &a = boxes[i], &b = boxes[j];
+      if (std::abs(a.x - b.x) < (a.w + b.w) / 2 && std::abs(a.y - b.y) < (a.h + b.h) / 2) {
+        ++overlaps;
+      }
+    }
+  }
+  CHECK(overlaps == 0);
+}
+
+TEST_CASE("graphviz: other engines and an empty selection still render", "[graphviz]") {
+  const EventGraph& graph = seed_graph();
+  const std::vector<EventIndex> all = all_events(graph);
+  for (DiagramLayout layout : {DiagramLayout::neato, DiagramLayout::fdp, DiagramLayout::sfdp}) {
+    INFO(to_string(layout));
+    const DiagramResult svg = render(graph, all, DiagramFormat::svg, layout);
+    CHECK(svg.layout == layout);
+    require_well_formed_xml(svg.bytes);
+    CHECK(count(svg.bytes, "class=\"node event\"") == graph.events().size());
+  }
+  const DiagramResult empty = render(graph, {}, DiagramFormat::svg);
+  require_well_formed_xml(empty.bytes);
+  CHECK(count(empty.bytes, "class=\"node event\"") == 0);
+}
