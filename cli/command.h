@@ -22,7 +22,7 @@ inline constexpr int kExitOk = 0;           ///< success, also when a query find
 inline constexpr int kExitInvalidData = 1;  ///< the event file (or a date) is invalid
 inline constexpr int kExitUsage = 2;        ///< bad arguments or an unknown event id
 
-enum class Format { text, json, csv };
+enum class Format { text, json, csv, markdown };
 
 /// Where a command writes: results to `out`, diagnostics and notes to `err`.
 struct Io {
@@ -46,8 +46,8 @@ class Command {
 /// Every command, in the order `--help` lists them.
 std::vector<std::unique_ptr<Command>> all_commands();
 
-/// Adds `--format` with the given choices (text and json, plus csv).
-void add_format_option(CLI::App& app, Format& format, bool with_csv = false);
+/// Adds `--format` with the given choices (text and json, plus csv and markdown).
+void add_format_option(CLI::App& app, Format& format, bool with_tables = false);
 
 /// Options every command takes (`--no-cache`); set while parsing.
 struct GlobalOptions {

@@ -25,9 +25,12 @@ CacheOptions cache_options() {
   return cache;
 }
 
-void add_format_option(CLI::App& app, Format& format, bool with_csv) {
+void add_format_option(CLI::App& app, Format& format, bool with_tables) {
   std::map<std::string, Format> names{{"text", Format::text}, {"json", Format::json}};
-  if (with_csv) names.emplace("csv", Format::csv);
+  if (with_tables) {
+    names.emplace("csv", Format::csv);
+    names.emplace("markdown", Format::markdown);
+  }
   std::vector<std::string> choices;
   for (const auto& [name, value] : names) choices.push_back(name);
   // A name is checked, then mapped; CLI::CheckedTransformer would also take
@@ -39,7 +42,7 @@ void add_format_option(CLI::App& app, Format& format, bool with_csv) {
            for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
            format = names.at(lower);
          },
-         with_csv ? "Output format: text, json or csv" : "Output format: text or json")
+         with_tables ? "Output format: text, json, csv or markdown" : "Output format: text or json")
       ->check(CLI::IsMember(choices, CLI::ignore_case))
       ->default_str("text");
 }

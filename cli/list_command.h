@@ -32,8 +32,4 @@ class ListCommand final : public Command {
 int run_list(const EventGraph& graph, const ListOptions& options, Io& io,
              JsonStyle style = JsonStyle::pretty);
 
-/// The CSV form: a header, then one row per event (RFC 4180 quoting; lists
-/// joined with ';').
-std::string events_csv(const EventGraph& graph, std::span<const EventIndex> events);
-
 }  // namespace eventgraph::cli

@@ -35,12 +35,19 @@ RelationStyle relation_style(RelationKind kind, Theme theme) {
   const bool dark = theme == Theme::dark;
   switch (kind) {
     case RelationKind::causes:
-      return {"causes", "causes", dark ? "#D8DDE3" : "#333840", "", "solid", true};
+      return {"causes", "causes", dark ? "#D8DDE3" : "#333840", "", "solid", true, 1.6, 1.0};
     case RelationKind::references:
-      return {"references", "refers to", dark ? "#56B4E9" : "#0072B2", "6 4", "dashed", true};
+      return {"references", "refers to", dark ? "#56B4E9" : "#0072B2", "6 4", "dashed", true,
+              1.0,          0.8};
     case RelationKind::contradicts:
-      return {"contradicts", "contradicts", dark ? "#F28C28" : "#D55E00",
-              "10 3 2 3",    "bold",        false};
+      return {"contradicts",
+              "contradicts",
+              dark ? "#F28C28" : "#D55E00",
+              "10 3 2 3",
+              "bold",
+              false,
+              1.4,
+              1.0};
   }
   return relation_style(RelationKind::causes, theme);
 }

@@ -41,6 +41,11 @@ struct RelationStyle {
   std::string_view dasharray;       ///< SVG stroke-dasharray ("" for solid)
   std::string_view graphviz_style;  ///< Graphviz `style`: solid, dashed, ...
   bool arrow = true;                ///< drawn with an arrowhead at the target
+  /// The timeline's line weight: causes carry the story and are drawn
+  /// heaviest; references are context, thinner and slightly translucent
+  /// (still 3:1 against the background once blended, style_test checks).
+  double width = 1.25;   ///< stroke width in pixels
+  double opacity = 1.0;  ///< stroke and arrowhead opacity
 };
 
 RelationStyle relation_style(RelationKind kind, Theme theme);

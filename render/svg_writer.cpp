@@ -3,6 +3,7 @@
 #include "render/font_metrics.h"
 #include "render/style.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -68,18 +69,31 @@ std::string_view kind_class(RelationKind kind) {
   return "causes";
 }
 
+// A selector group with every selector in it scoped to the document:
+// "#eg1 .a,#eg1 .b", never "#eg1 .a,.b", which would style an embedding
+// page's own `.b` elements.
+std::string scoped(const std::string& scope, std::string_view selectors) {
+  std::string out;
+  while (!selectors.empty()) {
+    const std::size_t comma = std::min(selectors.find(','), selectors.size());
+    out += (out.empty() ? "" : ",") + scope + " " + std::string(selectors.substr(0, comma));
+    selectors.remove_prefix(std::min(comma + 1, selectors.size()));
+  }
+  return out;
+}
+
 // The colour rules of one theme, each selector scoped to the document.
 std::string theme_rules(const std::string& scope, Theme theme) {
   const ThemeColours c = theme_colours(theme);
   const std::string bg(c.background), text(c.text), muted(c.muted_text), grid(c.grid);
   std::string css;
   const auto rule = [&](std::string_view selector, const std::string& body) {
-    css += scope + " " + std::string(selector) + "{" + body + "}\n";
+    css += scoped(scope, selector) + "{" + body + "}\n";
   };
   rule(".bg", "fill:" + bg);
   rule("text", "fill:" + text);
   rule(".t-sub,.t-axis,.t-foot", "fill:" + muted);
-  rule(".t-label", "stroke:" + bg);
+  rule(".t-label,.t-lane", "stroke:" + bg);
   rule(".grid", "stroke:" + grid);
   rule(".rule", "stroke:" + grid);
   rule(".axis,.brk-edge", "stroke:" + muted);
@@ -102,14 +116,17 @@ std::string theme_rules(const std::string& scope, Theme theme) {
 std::string stylesheet(const std::string& scope, ThemeMode mode) {
   std::string css = scope + "{font-family:" + std::string(kFontFamilyCss) + "}\n";
   const auto rule = [&](std::string_view selector, std::string_view body) {
-    css += scope + " " + std::string(selector) + "{" + std::string(body) + "}\n";
+    css += scoped(scope, selector) + "{" + std::string(body) + "}\n";
   };
   rule(".t-title", "font-size:18px;font-weight:bold");
   rule(".t-sub,.t-legend,.t-label", "font-size:12px");
   rule(".t-lane", "font-size:12px;font-weight:bold");
   rule(".t-axis,.t-foot", "font-size:11px");
   rule(".t-major", "font-weight:bold");
-  rule(".t-label", "paint-order:stroke;stroke-width:3px;stroke-linejoin:round");
+  // A halo in the background colour, 2.5 px round every glyph: a relation
+  // passing behind a label breaks off before the letters instead of running
+  // through them. Wider would clip the descenders of the row above.
+  rule(".t-label,.t-lane", "paint-order:stroke;stroke-width:5px;stroke-linejoin:round");
   rule("a .t-foot", "text-decoration:underline");
   rule(".grid,.rule,.axis", "fill:none;stroke-width:1");
   rule(".grid.major", "stroke-width:2");
@@ -122,10 +139,14 @@ std::string stylesheet(const std::string& scope, ThemeMode mode) {
   rule(".rel", "fill:none;stroke-width:1.25");
   for (RelationKind kind : kAllRelationKinds) {
     const RelationStyle style = relation_style(kind, Theme::light);
-    if (!style.dasharray.empty()) {
-      rule(".r-" + std::string(kind_class(kind)),
-           "stroke-dasharray:" + std::string(style.dasharray));
+    const std::string name(kind_class(kind));
+    std::string line = "stroke-width:" + num(style.width);
+    if (!style.dasharray.empty()) line += ";stroke-dasharray:" + std::string(style.dasharray);
+    if (style.opacity < 1) {
+      line += ";stroke-opacity:" + num(style.opacity);
+      rule(".h-" + name, "fill-opacity:" + num(style.opacity));
     }
+    rule(".r-" + name, line);
   }
   rule(".rel.disputed", "stroke-dasharray:" + std::string(kDisputedDasharray));
   if (mode == ThemeMode::dark) {
@@ -353,11 +374,15 @@ std::string write_svg(const TimelineLayout& layout, ThemeMode theme) {
       body.line("brk-edge dash", x, layout.axis_y + 8, x, layout.plot.bottom());
     }
   }
-  // Relations under the events, each with its own tooltip.
-  for (const RelationPath& r : layout.relations) {
-    body.out += "<g><title>" + xml_escape(r.tooltip) + "</title>\n";
-    body.relation(r);
-    body.out += "</g>\n";
+  // Relations under the events, each with its own tooltip; causes last,
+  // so where curves cross the causal chain lies on top.
+  for (const bool causes : {false, true}) {
+    for (const RelationPath& r : layout.relations) {
+      if ((r.kind == RelationKind::causes) != causes) continue;
+      body.out += "<g><title>" + xml_escape(r.tooltip) + "</title>\n";
+      body.relation(r);
+      body.out += "</g>\n";
+    }
   }
   for (const EventMark& m : layout.marks) {
     body.out += "<g class=\"event\"><title>" + xml_escape(m.tooltip) + "</title>\n";

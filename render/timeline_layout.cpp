@@ -101,43 +101,60 @@ std::string join_actors(const EventGraph& graph, const std::vector<std::string>&
   return out;
 }
 
-// The point where a relation meets a mark, seen from `other`.
-std::array<double, 2> anchor(const EventMark& mark, double ox, double oy) {
-  if (mark.point) {
-    const double dx = ox - mark.x0, dy = oy - mark.y;
-    const double length = std::max(1e-9, std::hypot(dx, dy));
-    return {mark.x0 + dx / length * (kRadius + 1), mark.y + dy / length * (kRadius + 1)};
+// Where a relation meets a mark: on its top or bottom edge (`up` picks the
+// top), so the curve runs vertically out of the mark and never along the
+// mark's row, where its label is. `side` (+1 leaving, -1 arriving) moves
+// the point off centre, so that A -> B and B -> A stay two lines. On a bar
+// the point is the one nearest `toward_x`, but not under a label that sits
+// above the bar.
+std::array<double, 2> anchor(const EventMark& mark, double toward_x, bool up, double side) {
+  const double edge = (mark.point ? kRadius : kBarHalf) + (mark.approximate ? kHalo : 0) + 1;
+  const double y = up ? mark.y - edge : mark.y + edge;
+  if (mark.point) return {mark.x0 + side * 2, y};
+  const double lo = mark.x0 + 3, hi = std::max(lo, mark.x1 - 3);
+  double x = std::clamp(toward_x + side * 2, lo, hi);
+  if (up) {
+    for (const TextItem& t : mark.label) {
+      if (t.box.bottom() > mark.y || x < t.box.x - 3 || x > t.box.right() + 3) continue;
+      if (t.box.right() + 6 <= hi) {
+        x = t.box.right() + 6;
+      } else if (t.box.x - 6 >= lo) {
+        x = t.box.x - 6;
+      }
+    }
   }
-  const double x = std::clamp(ox, mark.x0, mark.x1);
-  if (oy < mark.y - kBarHalf) return {x, mark.y - kBarHalf - 1};
-  if (oy > mark.y + kBarHalf) return {x, mark.y + kBarHalf + 1};
-  return {ox < mark.x0 ? mark.x0 - 1 : mark.x1 + 1, mark.y};
+  return {x, y};
 }
 
-RelationPath relation_path(const EventMark& from, const EventMark& to, bool arrow) {
+// A relation as a curve that leaves `from` and enters `to` vertically:
+// between rows an S from one mark's edge to the other's, along one row an
+// arch over it. Control points stay inside the plot, so the curve does too.
+RelationPath relation_path(const EventMark& from, const EventMark& to, bool arrow,
+                           const Box& plot) {
   const double fx = from.point ? from.x0 : (from.x0 + from.x1) / 2;
   const double tx = to.point ? to.x0 : (to.x0 + to.x1) / 2;
-  const auto [x0, y0] = anchor(from, tx, to.y);
-  const auto [x3, y3] = anchor(to, fx, from.y);
+  const bool same_row = std::abs(to.y - from.y) < kSlot / 2;
+  const bool down = !same_row && to.y > from.y;
+  const auto [x0, y0] = anchor(from, tx, !down, 1);
+  const auto [x3, y3] = anchor(to, fx, down || same_row, -1);
   const double dx = x3 - x0, dy = y3 - y0;
-  const double length = std::max(1e-9, std::hypot(dx, dy));
-  // Bow to the left of the direction of travel, so a pair of opposite
-  // relations stay apart and a relation along one row arcs over it.
-  const double bow = std::min(0.12 * length, 36.0);
-  const double nx = dy / length * bow, ny = -dx / length * bow;
+  double c1 = 0, c2 = 0;
+  if (same_row) {
+    const double rise = std::clamp(0.2 * std::abs(dx), 12.0, 48.0);
+    c1 = y0 - rise, c2 = y3 - rise;
+  } else {
+    const double bend = std::max(std::abs(dy) / 2, 8.0);
+    c1 = y0 + (down ? bend : -bend), c2 = y3 + (down ? -bend : bend);
+  }
+  c1 = std::clamp(c1, plot.y + 2, plot.bottom() - 2);
+  c2 = std::clamp(c2, plot.y + 2, plot.bottom() - 2);
   RelationPath path;
   path.arrow = arrow;
-  path.curve = {
-      x0, y0, x0 + dx / 3 + nx, y0 + dy / 3 + ny, x0 + 2 * dx / 3 + nx, y0 + 2 * dy / 3 + ny,
-      x3, y3};
-  if (arrow) {
-    const double ux = x3 - path.curve[4], uy = y3 - path.curve[5];
-    const double ul = std::max(1e-9, std::hypot(ux, uy));
-    const double ax = ux / ul, ay = uy / ul;
-    const double bx = x3 - ax * 7, by = y3 - ay * 7;
-    path.head = {x3, y3, bx - ay * 3.5, by + ax * 3.5, bx + ay * 3.5, by - ax * 3.5};
-    path.curve[6] = x3 - ax * 5;  // the line stops inside the head
-    path.curve[7] = y3 - ay * 5;
+  path.curve = {x0, y0, x0, c1, x3, c2, x3, y3};
+  if (arrow) {  // pointing straight into the mark, as the curve arrives
+    const double ay = down || same_row ? 1 : -1;
+    path.head = {x3, y3, x3 - 3.5, y3 - ay * 7, x3 + 3.5, y3 - ay * 7};
+    path.curve[7] = y3 - ay * 5;  // the line stops inside the head
   }
   return path;
 }
@@ -489,7 +506,7 @@ TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventInd
     const RelationKind kind = graph.relation(r).kind;
     RelationPath path =
         relation_path(layout.marks[*first_mark[ends.from]], layout.marks[*first_mark[ends.to]],
-                      kind != RelationKind::contradicts);
+                      kind != RelationKind::contradicts, layout.plot);
     path.relation = r;
     path.kind = kind;
     path.disputed = graph.relation(r).disputed();

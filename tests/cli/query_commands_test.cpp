@@ -142,6 +142,15 @@ TEST_CASE("list: CSV quotes what needs quoting", "[cli][query]") {
         "s1;s2\r\n");
 }
 
+TEST_CASE("list: a Markdown table with the cited sources", "[cli][query]") {
+  const Run r = run({"list", kGraph, "--tag", "middle", "--format", "markdown"});
+  CHECK(r.exit_code == 0);
+  CHECK(
+      r.out.starts_with("| Date | Event | Sources |\n|---|---|---|\n"
+                        "| 10 May 2020 | Meeting in the middle | 1, 2 |\n\nSources:\n\n1. "));
+  CHECK(run({"list", kGraph, "--format", "MARKDOWN"}).exit_code == 0);
+}
+
 TEST_CASE("list: JSON events and the echoed query", "[cli][query]") {
   const json doc = run_json({"list", kGraph, "--tag", "start"});
   CHECK(doc["query"]["cmd"] == "list");

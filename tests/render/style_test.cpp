@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace {
@@ -10,6 +12,21 @@ using namespace eventgraph;
 
 constexpr double kGraphics = 3.0;  // WCAG 2.1 SC 1.4.11, lines and markers
 constexpr double kText = 4.5;      // WCAG 2.1 SC 1.4.3, normal text
+
+// The colour a reader sees: `colour` at `opacity` over `background`.
+std::string blend(std::string_view colour, std::string_view background, double opacity) {
+  std::string out = "#";
+  for (std::size_t at : {1, 3, 5}) {
+    const auto channel = [&](std::string_view hex) {
+      return std::strtol(std::string(hex.substr(at, 2)).c_str(), nullptr, 16);
+    };
+    const double mixed = opacity * channel(colour) + (1 - opacity) * channel(background);
+    char byte[3];
+    std::snprintf(byte, sizeof byte, "%02x", static_cast<int>(mixed + 0.5));
+    out += byte;
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -36,6 +53,8 @@ TEST_CASE("every colour passes WCAG AA against its theme's background") {
       const RelationStyle style = relation_style(kind, theme);
       INFO("relation " << style.name << " " << style.colour);
       CHECK(contrast_ratio(style.colour, c.background) >= kGraphics);
+      CHECK(contrast_ratio(blend(style.colour, c.background, style.opacity), c.background) >=
+            kGraphics);
     }
   }
 }
@@ -55,6 +74,10 @@ TEST_CASE("relation kinds differ by line pattern as well as colour") {
     CHECK(causes.colour != references.colour);
     CHECK(references.colour != contradicts.colour);
     CHECK_FALSE(contradicts.arrow);  // symmetric
+    // Causes carry the story; references are context and weigh less.
+    CHECK(causes.width > contradicts.width);
+    CHECK(contradicts.width > references.width);
+    CHECK(references.opacity < causes.opacity);
   }
   CHECK(to_string(Theme::light) == "light");
   CHECK(to_string(Theme::dark) == "dark");

@@ -179,11 +179,59 @@ TEST_CASE("the document is self-contained, accessible and themed") {
 TEST_CASE("relation kinds differ by line style, not only colour") {
   const EventGraph graph = load(std::string(EVENTGRAPH_SOURCE_DIR) + "/data/events.yaml");
   const std::string svg = render(graph);
-  CHECK_THAT(svg, Contains(".r-refs{stroke-dasharray:6 4}"));
-  CHECK_THAT(svg, Contains(".r-contra{stroke-dasharray:10 3 2 3}"));
+  CHECK_THAT(svg, Contains(".r-causes{stroke-width:1.6}"));
+  CHECK_THAT(svg, Contains(".r-refs{stroke-width:1;stroke-dasharray:6 4;stroke-opacity:0.8}"));
+  CHECK_THAT(svg, Contains(".r-contra{stroke-width:1.4;stroke-dasharray:10 3 2 3}"));
   CHECK_THAT(svg, Contains(".rel.disputed{stroke-dasharray:2 4}"));
   CHECK(count(svg, "class=\"rel r-causes") > 0);
   CHECK(count(svg, "class=\"rel r-refs") > 0);
   CHECK(count(svg, "class=\"rel r-contra") > 0);
   CHECK(count(svg, " disputed\"") > 0);
+}
+
+TEST_CASE("every selector in the style block is scoped to the document's id") {
+  const EventGraph graph = load(std::string(EVENTGRAPH_SOURCE_DIR) + "/data/events.yaml");
+  for (ThemeMode theme : {ThemeMode::automatic, ThemeMode::light, ThemeMode::dark}) {
+    TimelineOptions options;
+    options.theme = theme;
+    const std::string svg = render(graph, options);
+    const std::string id = svg.substr(svg.find(" id=\"") + 5, 10);
+    REQUIRE(id.starts_with("eg"));
+    const std::size_t open = svg.find("<style>") + 7;
+    std::string css = svg.substr(open, svg.find("</style>") - open);
+    // An at-rule's block holds rules of its own: keep those, drop its head.
+    css = std::regex_replace(css, std::regex(R"(@media[^{]*\{)"), "");
+    std::size_t selectors_checked = 0;
+    static const std::regex rule(R"(([^{}]+)\{[^{}]*\})");
+    for (auto it = std::sregex_iterator(css.begin(), css.end(), rule); it != std::sregex_iterator();
+         ++it) {
+      std::stringstream group((*it)[1].str());
+      for (std::string selector; std::getline(group, selector, ',');) {
+        selector = std::regex_replace(selector, std::regex(R"(^\s+|\s+$)"), "");
+        INFO("selector '" << selector << "' in rule '" << (*it)[0] << "'");
+        CHECK((selector == "#" + id || selector.starts_with("#" + id + " ")));
+        ++selectors_checked;
+      }
+    }
+    CHECK(selectors_checked > 40);
+    CHECK(css.find("@import") == std::string::npos);
+  }
+}
+
+TEST_CASE("relations are drawn under every mark and label, causes over the others") {
+  const EventGraph graph = load(std::string(EVENTGRAPH_SOURCE_DIR) + "/data/events.yaml");
+  const std::string svg = render(graph);
+  const std::size_t first_mark = svg.find("<g class=\"event\">");
+  const std::size_t first_text = svg.find("<text");
+  REQUIRE(first_mark != std::string::npos);
+  // Each relation is a <g> with its tooltip; all of them come before the
+  // first event, and every text after it.
+  CHECK(count(svg, "<g><title>") == graph.relations().size());
+  CHECK(svg.find("<g><title>", first_mark) == std::string::npos);
+  CHECK(first_text > first_mark);
+  const std::size_t last_other = std::max(svg.rfind("class=\"rel r-refs", first_mark),
+                                          svg.rfind("class=\"rel r-contra", first_mark));
+  CHECK(last_other < svg.find("class=\"rel r-causes"));
+  CHECK_THAT(svg, Contains(" .t-label,#eg"));  // the label halo rule covers lane names too
+  CHECK_THAT(svg, Contains("paint-order:stroke;stroke-width:5px"));
 }

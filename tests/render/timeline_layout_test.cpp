@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <numeric>
 #include <string>
 
@@ -208,6 +210,59 @@ TEST_CASE("relations: all, causes only, or none") {
   }
 }
 
+// Points along a relation's curve, ends included.
+std::vector<std::array<double, 2>> sample(const RelationPath& r, int steps = 64) {
+  std::vector<std::array<double, 2>> points;
+  const auto& c = r.curve;
+  for (int i = 0; i <= steps; ++i) {
+    const double t = static_cast<double>(i) / steps, u = 1 - t;
+    const double a = u * u * u, b = 3 * u * u * t, d = 3 * u * t * t, e = t * t * t;
+    points.push_back(
+        {a * c[0] + b * c[2] + d * c[4] + e * c[6], a * c[1] + b * c[3] + d * c[5] + e * c[7]});
+  }
+  return points;
+}
+
+TEST_CASE("relation curves leave and enter marks vertically, clear of the label beside them") {
+  const EventGraph graph = load_seed();
+  for (LaneMode lanes : {LaneMode::affiliation, LaneMode::actor, LaneMode::none}) {
+    TimelineOptions options;
+    options.lanes = lanes;
+    const TimelineLayout layout = lay_out(graph, options);
+    REQUIRE(layout.relations.size() == graph.relations().size());
+    for (const RelationPath& r : layout.relations) {
+      const Endpoints ends = graph.endpoints(r.relation);
+      const EventMark& from = mark_of(graph, layout, graph.event(ends.from).id);
+      const EventMark& to = mark_of(graph, layout, graph.event(ends.to).id);
+      INFO(graph.event(ends.from).id << " -> " << graph.event(ends.to).id);
+      // Out of the top or bottom edge, not the side where the label is.
+      CHECK(r.curve[2] == Approx(r.curve[0]));
+      CHECK(r.curve[4] == Approx(r.curve[6]));
+      CHECK(std::abs(r.curve[1] - from.y) >= 5);
+      CHECK(std::abs(r.curve[7] - to.y) >= 5);
+      if (r.arrow) {
+        CHECK(r.head[0] == Approx(r.curve[6]));
+        CHECK(std::abs(r.head[1] - to.y) < std::abs(r.head[3] - to.y));  // the tip is nearest
+      }
+      for (const auto& [x, y] : sample(r)) {
+        CHECK(x >= layout.plot.x);
+        CHECK(x <= layout.plot.right());
+        CHECK(y >= layout.plot.y);
+        CHECK(y <= layout.plot.bottom());
+        for (const EventMark* mark : {&from, &to}) {
+          for (const TextItem& t : mark->label) {
+            if (t.box.y > mark->y || t.box.bottom() < mark->y) continue;  // the line beside it
+            // Through the letters themselves: cap height down to the baseline.
+            const bool inside =
+                x > t.x && x < t.x + t.width && y > t.baseline - 0.73 * 12 && y < t.baseline;
+            if (inside) FAIL_CHECK("crosses its own label '" << t.text << "' at " << x << "," << y);
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("a zoom window drops events outside it and clips the ones that cross it") {
   const EventGraph graph = load_seed();
   TimelineOptions options;
@@ -255,6 +310,21 @@ events:
   for (const LegendEntry& e : layout.legend) symbols.push_back(e.symbol);
   CHECK(symbols == std::vector<LegendSymbol>{LegendSymbol::point, LegendSymbol::bar,
                                              LegendSymbol::unknown_end});
+  check_geometry(layout);
+}
+
+// kMaxLabelLines in render/timeline_layout.cpp: a title of any length takes
+// at most three lines on the timeline (the tooltip keeps the whole text).
+TEST_CASE("a title of any length is cut to three lines ending with an ellipsis") {
+  std::string title;
+  for (int i = 0; i < 500; ++i) title += "word ";
+  const std::string event = "{id: a, title: \"" + title + "\", date: 2020, sources: [s]}";
+  const EventGraph graph =
+      load_yaml("eventgraph: 1\nsources: {s: {title: S}}\nevents:\n  - " + event + "\n");
+  const TimelineLayout layout = lay_out(graph);
+  const std::vector<TextItem>& label = mark_of(graph, layout, "a").label;
+  REQUIRE(label.size() == 3);
+  CHECK_THAT(label.back().text, Catch::EndsWith("…"));
   check_geometry(layout);
 }
 
