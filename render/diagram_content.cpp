@@ -224,8 +224,11 @@ std::string legend_html(const LegendContent& content, const ColourKey& key, Them
   const ThemeColours colours = theme_colours(theme);
   const std::string muted(colours.muted_text);
   std::string html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">";
-  html += "<tr><td align=\"left\"><font point-size=\"18\">" + html_label_text(content.title) +
-          "</font></td></tr>";
+  // Graphviz rejects an empty <font>: a dataset without a title gets no title row.
+  if (!content.title.empty()) {
+    html += "<tr><td align=\"left\"><font point-size=\"18\">" + html_label_text(content.title) +
+            "</font></td></tr>";
+  }
   html += "<tr><td align=\"left\"><font point-size=\"10\" color=\"" + muted + "\">" +
           html_label_text(content.subtitle) + "</font></td></tr>";
   if (!legend) return html + "</table>";

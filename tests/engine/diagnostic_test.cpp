@@ -78,6 +78,11 @@ TEST_CASE("lines that would flood or confuse a terminal are left out", "[diagnos
   CHECK(format_diagnostic(at(1, 8, "x", "h"), long_line) ==
         "events.yaml:1:8: error: x\n"
         "  hint: h\n");
+  // The cut is at 160 bytes: a line of 160 is shown, 161 is not.
+  const std::string at_limit(160, 'y');
+  CHECK(format_diagnostic(at(1, 1, "x"), at_limit + "\n") ==
+        "events.yaml:1:1: error: x\n  " + at_limit + "\n  ^\n");
+  CHECK(format_diagnostic(at(1, 1, "x"), at_limit + "y\n") == "events.yaml:1:1: error: x\n");
   // An escape sequence must not reach the terminal.
   CHECK(format_diagnostic(at(1, 1, "x"), "title: \x1b[31mred\n") == "events.yaml:1:1: error: x\n");
   CHECK(format_diagnostic(at(1, 1, "x"), std::string("a\0b\n", 4)) ==

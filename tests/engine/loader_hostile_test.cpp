@@ -130,6 +130,9 @@ TEST_CASE("max_events stops reading events", "[loader][limits]") {
   CHECK(result.diagnostics.size() == 1);
   CHECK(result.diagnostics[0].hint ==
         "split the file, or raise the limit (LoadOptions::max_events)");
+  // The default, which docs/hardening.md states (checking a file over it
+  // takes about a minute, so only the number is checked here).
+  CHECK(LoadOptions{}.max_events == 1'000'000);
 }
 
 TEST_CASE("max_file_bytes rejects a large file before parsing", "[loader][limits]") {

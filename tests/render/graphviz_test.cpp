@@ -290,3 +290,35 @@ TEST_CASE("graphviz: other engines and an empty selection still render", "[graph
   require_well_formed_xml(empty.bytes);
   CHECK(count(empty.bytes, "class=\"node event\"") == 0);
 }
+
+// Found by tests/fuzz/render_fuzz: the legend put the missing title in an
+// empty <font>, which Graphviz rejects, so no diagram was drawn at all.
+TEST_CASE("graphviz: a file without a title still renders", "[graphviz][fuzz]") {
+  const EventGraph graph = load_yaml(
+      "eventgraph: 1\nsources:\n  s: {title: S}\n"
+      "events:\n  - {id: a, title: Alpha, date: 2022, sources: [s]}\n");
+  REQUIRE(graph.title().empty());
+  const std::vector<EventIndex> all = all_events(graph);
+  for (DiagramLayout layout : {DiagramLayout::dot, DiagramLayout::time}) {
+    INFO(to_string(layout));
+    const DiagramResult svg = render(graph, all, DiagramFormat::svg, layout);
+    require_well_formed_xml(svg.bytes);
+    CHECK(count(svg.bytes, "class=\"node event\"") == 1);
+    require_dot_parses(render(graph, all, DiagramFormat::dot, layout).bytes);
+  }
+  const EventGraph empty = load_yaml("eventgraph: 1\nevents: []\n");
+  require_well_formed_xml(render(empty, {}, DiagramFormat::svg).bytes);
+}
+
+// The cap on Graphviz's edge routing (kRoutedUpTo in render/graphviz.cpp):
+// routing around the boxes takes seconds at 100 events and minutes at 200,
+// so above 45 events edges are straight lines.
+TEST_CASE("graphviz: edges go around boxes up to 45 events, straight above", "[graphviz][limits]") {
+  const EventGraph graph = load_yaml(synthetic::generate_event_yaml({.events = 46, .seed = 5}));
+  const std::vector<EventIndex> all = all_events(graph);
+  const std::vector<EventIndex> first45(all.begin(), all.begin() + 45);
+  CHECK_THAT(render(graph, first45, DiagramFormat::dot, DiagramLayout::time).bytes,
+             Catch::Contains("splines=true"));
+  CHECK_THAT(render(graph, all, DiagramFormat::dot, DiagramLayout::time).bytes,
+             Catch::Contains("splines=line"));
+}
