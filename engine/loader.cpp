@@ -385,17 +385,22 @@ std::string size_text(std::size_t bytes) {
   return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
 }
 
+std::string too_large_message(std::size_t max_bytes) {
+  return "the file is larger than " + size_text(max_bytes);
+}
+
+std::string too_large_hint() {
+  return "split it, or raise the limit (LoadOptions::max_file_bytes)";
+}
+
 }  // namespace
 
 ParseResult parse_dataset(std::string_view text, std::string file, const LoadOptions& options) {
   ParseResult result;
   result.dataset.file = file;
   if (text.size() > options.max_file_bytes) {
-    result.diagnostics.push_back({file,
-                                  {},
-                                  Severity::error,
-                                  "the file is larger than " + size_text(options.max_file_bytes),
-                                  "split it, or raise the limit (LoadOptions::max_file_bytes)"});
+    result.diagnostics.push_back(
+        {file, {}, Severity::error, too_large_message(options.max_file_bytes), too_large_hint()});
     return result;
   }
   text = without_byte_order_mark(text);
@@ -466,6 +471,12 @@ FileText read_file(const std::filesystem::path& path, std::size_t max_bytes) {
   };
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return fail("is a directory, not an event file", "");
+  // A regular file's size is known up front: refuse a huge one before
+  // reading it (pipes and devices are caught by the bounded read below).
+  if (std::filesystem::is_regular_file(path, ec)) {
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > max_bytes) return fail(too_large_message(max_bytes), too_large_hint());
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return fail("cannot open the file: " + std::string(std::strerror(errno)), "check the path");

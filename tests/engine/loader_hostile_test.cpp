@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -148,6 +150,20 @@ TEST_CASE("max_file_bytes rejects a large file before parsing", "[loader][limits
   // The default limit is named in MiB; the text is never parsed.
   const std::string huge((256u << 20) + 1, ',');
   CHECK(load_lines(huge) == Strings{"h.yaml: error: the file is larger than 256 MiB"});
+}
+
+TEST_CASE("a file over max_file_bytes on disk is refused by its size", "[loader][limits]") {
+  // A sparse 1 GiB file: no disk space used, and the loader must not read it.
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / "eventgraph-loader-huge-sparse.yaml";
+  { std::ofstream(path, std::ios::binary) << "eventgraph: 1\n"; }
+  std::filesystem::resize_file(path, std::uintmax_t{1} << 30);
+  const LoadResult result = eventgraph::load_file(path);
+  std::filesystem::remove(path);
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].message == "the file is larger than 256 MiB");
+  CHECK(result.diagnostics[0].hint == "split it, or raise the limit (LoadOptions::max_file_bytes)");
+  CHECK_FALSE(result.graph);
 }
 
 TEST_CASE("a 50 MB scalar is read whole", "[loader][hostile]") {
