@@ -35,6 +35,12 @@ if(NOT RSVG_FOUND)
   message(FATAL_ERROR "eventgraph needs librsvg and cairo: install the Debian "
                       "package 'librsvg2-dev' (or run scripts/setup.sh as root)")
 endif()
+# xxHash is used header-only (XXH_INLINE_ALL) for the snapshot key: nothing to link.
+find_path(XXHASH_INCLUDE_DIR xxhash.h)
+if(NOT XXHASH_INCLUDE_DIR)
+  message(FATAL_ERROR "eventgraph needs xxHash's header: install the Debian package "
+                      "'libxxhash-dev' (or run scripts/setup.sh as root)")
+endif()
 
 if(EVENTGRAPH_BUILD_TESTS)
   eventgraph_require(Catch2 catch2 2 CONFIG)

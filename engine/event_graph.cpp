@@ -20,15 +20,45 @@ std::unordered_map<std::string_view, std::uint32_t> index_by_id(const std::vecto
   return index;
 }
 
+template <typename T, typename Less>
+void sort_if_needed(std::vector<T>& items, Less less) {
+  if (!std::is_sorted(items.begin(), items.end(), less))
+    std::sort(items.begin(), items.end(), less);
+}
+
 }  // namespace
+
+namespace detail {
+
+Adjacency::Adjacency(std::size_t events, std::span<const Endpoints> ends,
+                     std::span<const RelationKind> kinds)
+    : out_start_(events + 1, 0), in_start_(events + 1, 0), out_(ends.size()), in_(ends.size()) {
+  for (const Endpoints& e : ends) ++out_start_[e.from + 1], ++in_start_[e.to + 1];
+  for (std::size_t v = 0; v < events; ++v) {
+    out_start_[v + 1] += out_start_[v];
+    in_start_[v + 1] += in_start_[v];
+  }
+  // Filling in relation order keeps each row in relation order.
+  std::vector<std::uint32_t> out_next(out_start_.begin(), out_start_.end() - 1);
+  std::vector<std::uint32_t> in_next(in_start_.begin(), in_start_.end() - 1);
+  for (std::size_t r = 0; r < ends.size(); ++r) {
+    const auto relation = static_cast<RelationIndex>(r);
+    out_[out_next[ends[r].from]++] = {ends[r].to, relation, kinds[r]};
+    in_[in_next[ends[r].to]++] = {ends[r].from, relation, kinds[r]};
+  }
+}
+
+}  // namespace detail
 
 EventGraph::EventGraph(Dataset dataset) : impl_(std::make_unique<detail::GraphImpl>()) {
   detail::GraphImpl& g = *impl_;
   g.data = std::move(dataset);
-  std::sort(g.data.events.begin(), g.data.events.end(), chronological_less);
+  // A snapshot holds the data already in order: checking is linear, sorting
+  // (and moving every event) is not.
+  sort_if_needed(g.data.events, chronological_less);
   auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
-  std::sort(g.data.actors.begin(), g.data.actors.end(), by_id);
-  std::sort(g.data.sources.begin(), g.data.sources.end(), by_id);
+  sort_if_needed(g.data.actors, by_id);
+  sort_if_needed(g.data.sources, by_id);
   g.event_by_id = index_by_id(g.data.events);
   g.actor_by_id = index_by_id(g.data.actors);
   g.source_by_id = index_by_id(g.data.sources);
@@ -40,26 +70,34 @@ EventGraph::EventGraph(Dataset dataset) : impl_(std::make_unique<detail::GraphIm
   for (const Relation& r : g.data.relations) {
     ends.push_back({g.event_by_id.at(r.from), g.event_by_id.at(r.to)});
   }
-  std::vector<std::size_t> order(ends.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+  auto relation_less = [&](std::size_t a, std::size_t b) {
     return std::tuple(ends[a].from, ends[a].to, g.data.relations[a].kind) <
            std::tuple(ends[b].from, ends[b].to, g.data.relations[b].kind);
-  });
-  std::vector<Relation> relations;
-  relations.reserve(order.size());
-  g.endpoints.reserve(order.size());
-  for (std::size_t i : order) {
-    relations.push_back(std::move(g.data.relations[i]));
-    g.endpoints.push_back(ends[i]);
+  };
+  std::vector<std::size_t> order(ends.size());
+  std::iota(order.begin(), order.end(), 0);
+  if (std::is_sorted(order.begin(), order.end(), relation_less)) {
+    g.endpoints = std::move(ends);
+  } else {
+    std::stable_sort(order.begin(), order.end(), relation_less);
+    std::vector<Relation> relations;
+    relations.reserve(order.size());
+    g.endpoints.reserve(order.size());
+    for (std::size_t i : order) {
+      relations.push_back(std::move(g.data.relations[i]));
+      g.endpoints.push_back(ends[i]);
+    }
+    g.data.relations = std::move(relations);
   }
-  g.data.relations = std::move(relations);
 
+  std::vector<RelationKind> kinds;
+  kinds.reserve(g.data.relations.size());
+  for (const Relation& r : g.data.relations) kinds.push_back(r.kind);
+  g.adjacency = detail::Adjacency(g.data.events.size(), g.endpoints, kinds);
   g.graph = detail::BoostGraph(g.data.events.size());
   for (std::size_t r = 0; r < g.endpoints.size(); ++r) {
     boost::add_edge(g.endpoints[r].from, g.endpoints[r].to,
-                    detail::RelationEdge{static_cast<RelationIndex>(r), g.data.relations[r].kind},
-                    g.graph);
+                    detail::RelationEdge{static_cast<RelationIndex>(r), kinds[r]}, g.graph);
   }
 }
 
@@ -93,22 +131,16 @@ const Source* EventGraph::find_source(std::string_view id) const {
 
 std::vector<Step> EventGraph::outgoing(EventIndex event, RelationKinds kinds) const {
   std::vector<Step> steps;
-  for (auto [it, end] = boost::out_edges(event, impl_->graph); it != end; ++it) {
-    const detail::RelationEdge& edge = impl_->graph[*it];
-    if (kinds.contains(edge.kind)) {
-      steps.push_back({edge.relation, static_cast<EventIndex>(boost::target(*it, impl_->graph))});
-    }
+  for (const detail::Link& link : impl_->adjacency.out(event)) {
+    if (kinds.contains(link.kind)) steps.push_back({link.relation, link.event});
   }
   return steps;
 }
 
 std::vector<Step> EventGraph::incoming(EventIndex event, RelationKinds kinds) const {
   std::vector<Step> steps;
-  for (auto [it, end] = boost::in_edges(event, impl_->graph); it != end; ++it) {
-    const detail::RelationEdge& edge = impl_->graph[*it];
-    if (kinds.contains(edge.kind)) {
-      steps.push_back({edge.relation, static_cast<EventIndex>(boost::source(*it, impl_->graph))});
-    }
+  for (const detail::Link& link : impl_->adjacency.in(event)) {
+    if (kinds.contains(link.kind)) steps.push_back({link.relation, link.event});
   }
   return steps;
 }

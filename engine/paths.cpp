@@ -15,8 +15,8 @@
 // search from the target 3.4 ms a query, this bidirectional one 0.23 ms;
 // a full traversal (ancestors of the last event, 51k events) takes the same
 // time either way (18 ms here, 19 ms with Boost's BFS on a filtered reverse
-// graph). The searches still run on the Boost adjacency_list, through
-// detail/walk.h.
+// graph). The searches walk the compact adjacency tables beside the Boost
+// adjacency_list (detail/graph_impl.h), through detail/walk.h.
 
 namespace eventgraph {
 
@@ -79,7 +79,7 @@ class ShortestSearch {
   ShortestSearch(const EventGraph& graph, Direction direction, RelationKinds kinds,
                  const Restrictions& restrictions, Workspace& ws)
       : graph_(graph),
-        g_(graph.impl().graph),
+        g_(graph.impl().adjacency),
         direction_(direction),
         kinds_(kinds),
         restrictions_(restrictions),
@@ -189,7 +189,7 @@ class ShortestSearch {
   }
 
   const EventGraph& graph_;
-  const detail::BoostGraph& g_;
+  const detail::Adjacency& g_;
   Direction direction_;
   RelationKinds kinds_;
   const Restrictions& restrictions_;
@@ -252,7 +252,7 @@ class Enumerator {
     if (ws_.choices.size() <= depth) ws_.choices.resize(depth + 1);
     std::vector<EventIndex>& next = ws_.choices[depth];
     next.clear();
-    detail::for_each_step(graph_.impl().graph, u, direction_of(options_), options_.via,
+    detail::for_each_step(graph_.impl().adjacency, u, direction_of(options_), options_.via,
                           [&](EventIndex v, RelationIndex) {
                             if (ws_.on_path.marked(v) && ws_.on_path.value(v) == 1) return;
                             if (!ws_.distance.marked(v)) return;
@@ -295,7 +295,7 @@ class Enumerator {
 std::optional<RelationIndex> step_relation(const EventGraph& graph, EventIndex a, EventIndex b,
                                            const PathOptions& options) {
   std::optional<RelationIndex> best;
-  detail::for_each_step(graph.impl().graph, a, direction_of(options), options.via,
+  detail::for_each_step(graph.impl().adjacency, a, direction_of(options), options.via,
                         [&](EventIndex next, RelationIndex relation) {
                           if (next == b && (!best || relation < *best)) best = relation;
                         });
@@ -383,7 +383,7 @@ PathResult all_simple_paths(const EventGraph& graph, EventIndex from, EventIndex
     const EventIndex x = ws.queue[head];
     const std::uint32_t d = ws.distance.value(x);
     if (d == max_length) continue;
-    detail::for_each_step(graph.impl().graph, x, back, options.via,
+    detail::for_each_step(graph.impl().adjacency, x, back, options.via,
                           [&](EventIndex w, RelationIndex) {
                             if (ws.distance.marked(w)) return;
                             ws.distance.mark(w, d + 1);

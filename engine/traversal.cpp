@@ -4,6 +4,7 @@
 #include "engine/detail/walk.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace eventgraph {
 
@@ -11,8 +12,11 @@ namespace {
 
 using detail::Direction;
 
+// Buffers reused from query to query: a query over most of a 100k-event
+// graph allocates only its answer.
 struct Workspace {
-  detail::VertexMarks distance;
+  std::vector<std::uint64_t> seen;      // one bit per event, in L1 for 100k events
+  std::vector<std::uint32_t> distance;  // valid where `seen` is set
   std::vector<EventIndex> queue;
 };
 
@@ -21,41 +25,63 @@ Workspace& workspace() {
   return w;
 }
 
+bool is_seen(const Workspace& ws, EventIndex v) { return (ws.seen[v / 64] >> (v % 64)) & 1u; }
+
 // Breadth-first from the seeds, at most `depth` steps; returns what it
-// reached (seeds included, at distance 0) in chronological order. Event
-// indices are chronological, so sorting them is enough.
+// reached (seeds included, at distance 0, unless one is `omit`) in
+// chronological order. Event indices are chronological, so when the walk
+// reached many events, reading the `seen` bits in order beats sorting.
 std::vector<Reached> reach(const EventGraph& graph, std::span<const EventIndex> seeds,
                            Direction direction, RelationKinds via,
-                           std::optional<std::uint32_t> depth) {
+                           std::optional<std::uint32_t> depth,
+                           std::optional<EventIndex> omit = std::nullopt) {
   Workspace& ws = workspace();
-  ws.distance.reset(graph.events().size());
-  ws.queue.clear();
-  for (EventIndex seed : seeds) {
-    if (ws.distance.marked(seed)) continue;
-    ws.distance.mark(seed, 0);
-    ws.queue.push_back(seed);
-  }
-  const detail::BoostGraph& g = graph.impl().graph;
-  for (std::size_t head = 0; head < ws.queue.size(); ++head) {
-    const EventIndex x = ws.queue[head];
-    const std::uint32_t d = ws.distance.value(x);
+  const std::size_t n = graph.events().size();
+  ws.seen.assign((n + 63) / 64, 0);
+  if (ws.distance.size() < n) ws.distance.resize(n);
+  if (ws.queue.size() < n) ws.queue.resize(n);  // each event enters once
+  // Plain pointers: the compiler need not reload them after every store.
+  std::uint64_t* const seen = ws.seen.data();
+  std::uint32_t* const distance = ws.distance.data();
+  EventIndex* const queue = ws.queue.data();
+  std::size_t tail = 0;
+  auto visit = [&](EventIndex v, std::uint32_t d) {
+    const std::uint64_t bit = std::uint64_t{1} << (v % 64);
+    if (seen[v / 64] & bit) return;
+    seen[v / 64] |= bit;
+    distance[v] = d;
+    queue[tail++] = v;
+  };
+  for (EventIndex seed : seeds) visit(seed, 0);
+  const detail::Adjacency& g = graph.impl().adjacency;
+  constexpr std::size_t kPrefetchAhead = 8;
+  for (std::size_t head = 0; head < tail; ++head) {
+    if (head + kPrefetchAhead < tail)
+      detail::prefetch_steps(g, queue[head + kPrefetchAhead], direction);
+    const EventIndex x = queue[head];
+    const std::uint32_t d = distance[x];
     if (depth && d >= *depth) continue;
-    detail::for_each_step(g, x, direction, via, [&](EventIndex next, RelationIndex) {
-      if (ws.distance.marked(next)) return;
-      ws.distance.mark(next, d + 1);
-      ws.queue.push_back(next);
-    });
+    detail::for_each_step(g, x, direction, via,
+                          [&](EventIndex next, RelationIndex) { visit(next, d + 1); });
   }
-  std::vector<Reached> reached;
-  reached.reserve(ws.queue.size());
-  for (EventIndex v : ws.queue) reached.push_back({v, ws.distance.value(v)});
-  std::sort(reached.begin(), reached.end(),
-            [](const Reached& a, const Reached& b) { return a.event < b.event; });
-  return reached;
-}
 
-std::vector<Reached> without_start(std::vector<Reached> reached, EventIndex start) {
-  std::erase_if(reached, [&](const Reached& r) { return r.event == start; });
+  std::vector<Reached> reached;
+  reached.reserve(tail);
+  if (tail >= ws.seen.size()) {
+    for (std::size_t w = 0; w < ws.seen.size(); ++w) {
+      for (std::uint64_t bits = seen[w]; bits != 0; bits &= bits - 1) {
+        const auto v =
+            static_cast<EventIndex>(w * 64 + static_cast<unsigned>(std::countr_zero(bits)));
+        if (v != omit) reached.push_back({v, distance[v]});
+      }
+    }
+  } else {
+    for (std::size_t i = 0; i < tail; ++i) {
+      if (queue[i] != omit) reached.push_back({queue[i], distance[queue[i]]});
+    }
+    std::sort(reached.begin(), reached.end(),
+              [](const Reached& a, const Reached& b) { return a.event < b.event; });
+  }
   return reached;
 }
 
@@ -64,28 +90,27 @@ std::vector<Reached> without_start(std::vector<Reached> reached, EventIndex star
 std::vector<Reached> ancestors(const EventGraph& graph, EventIndex event,
                                const TraversalOptions& options) {
   const EventIndex seeds[] = {event};
-  return without_start(reach(graph, seeds, Direction::backward, options.via, options.depth), event);
+  return reach(graph, seeds, Direction::backward, options.via, options.depth, event);
 }
 
 std::vector<Reached> descendants(const EventGraph& graph, EventIndex event,
                                  const TraversalOptions& options) {
   const EventIndex seeds[] = {event};
-  return without_start(reach(graph, seeds, Direction::forward, options.via, options.depth), event);
+  return reach(graph, seeds, Direction::forward, options.via, options.depth, event);
 }
 
 Neighbourhood neighbourhood(const EventGraph& graph, std::span<const EventIndex> seeds,
                             std::uint32_t depth, RelationKinds via) {
   Neighbourhood result;
   result.events = reach(graph, seeds, Direction::both, via, depth);
-  // The distance marks still hold the reached set: keep the relations of
-  // the chosen kinds whose two ends it contains.
-  const detail::VertexMarks& in_set = workspace().distance;
+  // The seen bits still hold the reached set: keep the relations of the
+  // chosen kinds whose two ends it contains.
+  const Workspace& ws = workspace();
   for (const Reached& r : result.events) {
-    for (auto [it, end] = boost::out_edges(r.event, graph.impl().graph); it != end; ++it) {
-      const detail::RelationEdge& edge = graph.impl().graph[*it];
-      const auto target = static_cast<EventIndex>(boost::target(*it, graph.impl().graph));
-      if (via.contains(edge.kind) && in_set.marked(target))
-        result.relations.push_back(edge.relation);
+    for (const detail::Link& link : graph.impl().adjacency.out(r.event)) {
+      if (via.contains(link.kind) && is_seen(ws, link.event)) {
+        result.relations.push_back(link.relation);
+      }
     }
   }
   std::sort(result.relations.begin(), result.relations.end());

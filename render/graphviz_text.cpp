@@ -1,5 +1,7 @@
 #include "render/graphviz_text.h"
 
+#include "render/svg_writer.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -37,28 +39,6 @@ std::size_t utf8_length(std::string_view text, std::size_t at) {
   return length;
 }
 
-void append_xml(std::string& out, char c) {
-  switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      out += c;
-  }
-}
-
 /// Graphviz 2.43 writes `\"` for a quote but leaves backslashes alone, so a
 /// value that ends in one would end in `\"`, which reads as an escaped quote.
 void guard_trailing_backslash(std::string& value) {
@@ -89,13 +69,12 @@ std::string clean_text(std::string_view text) {
 }
 
 std::string html_label_text(std::string_view text) {
+  // The SVG writer's escaping (which also drops bidi controls), then
+  // backslashes doubled, as Graphviz unescapes label text once.
   std::string out;
-  for (char c : clean_text(text)) {
-    if (c == '\\') {
-      out += "\\\\";
-    } else {
-      append_xml(out, c);
-    }
+  for (char c : xml_escape(clean_text(text))) {
+    if (c == '\\') out += '\\';
+    out += c;
   }
   return out;
 }

@@ -8,11 +8,11 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   # libraries
   libboost-graph-dev libhowardhinnant-date-dev libyaml-cpp-dev libgraphviz-dev
-  libcli11-dev nlohmann-json3-dev libfreetype-dev fonts-dejavu-core librsvg2-dev
+  libcli11-dev nlohmann-json3-dev libfreetype-dev fonts-dejavu-core librsvg2-dev libxxhash-dev
   # tests
   catch2 libxml2-utils jq graphviz librsvg2-bin chromium python3 python3-jsonschema
   # sanitizers, fuzzing and benchmarks
-  clang-14 libclang-rt-14-dev libbenchmark-dev python3-yaml python3-networkx time
+  clang-14 libclang-rt-14-dev libxml2-dev libbenchmark-dev python3-yaml python3-networkx time
 )
 
 missing=()

@@ -35,25 +35,30 @@ inline Direction reversed(Direction direction) {
 /// of a kind in `kinds` that a walk in `direction` may take from `event`.
 /// Parallel relations give one call each.
 template <typename Visit>
-void for_each_step(const BoostGraph& graph, EventIndex event, Direction direction,
+void for_each_step(const Adjacency& graph, EventIndex event, Direction direction,
                    RelationKinds kinds, Visit&& visit) {
-  // A directed walk looks at the other side's edges only for contradicts.
+  // A directed walk looks at the other side's links only for contradicts.
   const bool symmetric = kinds.contains(RelationKind::contradicts);
   if (direction != Direction::backward || symmetric) {
-    for (auto [it, end] = boost::out_edges(event, graph); it != end; ++it) {
-      const RelationEdge& edge = graph[*it];
-      if (!kinds.contains(edge.kind)) continue;
-      if (direction == Direction::backward && edge.kind != RelationKind::contradicts) continue;
-      visit(static_cast<EventIndex>(boost::target(*it, graph)), edge.relation);
+    const RelationKinds wanted =
+        direction == Direction::backward ? RelationKinds(RelationKind::contradicts) : kinds;
+    for (const Link& link : graph.out(event)) {
+      if (wanted.contains(link.kind)) visit(link.event, link.relation);
     }
   }
   if (direction == Direction::forward && !symmetric) return;
-  for (auto [it, end] = boost::in_edges(event, graph); it != end; ++it) {
-    const RelationEdge& edge = graph[*it];
-    if (!kinds.contains(edge.kind)) continue;
-    if (direction == Direction::forward && edge.kind != RelationKind::contradicts) continue;
-    visit(static_cast<EventIndex>(boost::source(*it, graph)), edge.relation);
+  const RelationKinds wanted =
+      direction == Direction::forward ? RelationKinds(RelationKind::contradicts) : kinds;
+  for (const Link& link : graph.in(event)) {
+    if (wanted.contains(link.kind)) visit(link.event, link.relation);
   }
+}
+
+/// Hints that for_each_step(graph, event, direction, ...) comes soon, so a
+/// walk can ask for the rows of vertices a few places ahead in its queue.
+inline void prefetch_steps(const Adjacency& graph, EventIndex event, Direction direction) {
+  if (direction != Direction::backward) graph.prefetch_out(event);
+  if (direction != Direction::forward) graph.prefetch_in(event);
 }
 
 /// Per-vertex marks that are cleared in O(1) by moving to a new generation,

@@ -102,6 +102,30 @@ TEST_CASE("a snapshot gives back the same graph and warnings", "[snapshot]") {
         format_diagnostic_line(cold.diagnostics[0]));
 }
 
+TEST_CASE("a snapshot keeps each relation's ends and the walks over them", "[snapshot]") {
+  // Ends are stored as event positions, not ids: they must come back as the
+  // same events, in both directions of the graph.
+  const LoadResult cold = load_string(kFile, "t.yaml");
+  REQUIRE(cold.ok());
+  const auto warm = decode_snapshot(snapshot_of(kFile), kFile, "t.yaml");
+  REQUIRE(warm);
+  const EventGraph &a = *cold.graph, &b = *warm->graph;
+  REQUIRE(a.relations().size() == b.relations().size());
+  for (RelationIndex r = 0; r < b.relations().size(); ++r) {
+    CHECK(b.event(b.endpoints(r).from).id == a.event(a.endpoints(r).from).id);
+    CHECK(b.event(b.endpoints(r).to).id == a.event(a.endpoints(r).to).id);
+  }
+  const EventIndex two = *b.find_event("two");
+  const auto incoming = b.incoming(two, RelationKinds::all());
+  REQUIRE(incoming.size() == 1);
+  CHECK(b.event(incoming[0].event).id == "one");
+  CHECK(b.relation(incoming[0].relation).kind == RelationKind::causes);
+  const auto outgoing = b.outgoing(two, RelationKinds::all());
+  REQUIRE(outgoing.size() == 1);
+  CHECK(b.event(outgoing[0].event).id == "one");
+  CHECK(b.relation(outgoing[0].relation).kind == RelationKind::contradicts);
+}
+
 TEST_CASE("a snapshot for other text or another version is not used", "[snapshot]") {
   const std::string bytes = snapshot_of(kFile);
   std::string edited = kFile;
@@ -151,6 +175,11 @@ TEST_CASE("load_file_cached writes a snapshot and answers from it", "[snapshot]"
   const LoadResult warm = load_file_cached(file, {}, cache);
   REQUIRE(warm.ok());
   CHECK(warm.graph->events().size() == cold.graph->events().size());
+  // A warm load reads the text only to show its warnings' lines; they print
+  // exactly as after the cold load.
+  REQUIRE_FALSE(cold.diagnostics.empty());
+  CHECK(format_diagnostics(warm.diagnostics, warm.source) ==
+        format_diagnostics(cold.diagnostics, cold.source));
 
   SECTION("the warm load really comes from the snapshot") {
     // A snapshot keyed by this file's text but holding another graph: only

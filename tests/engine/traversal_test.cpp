@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
 #include <utility>
 
 namespace {
@@ -125,4 +126,45 @@ TEST_CASE("lineage in data/events.yaml") {
   // What followed from the Budapest summit's cancellation.
   CHECK(distances(g, eventgraph::descendants(g, index_of(g, "budapest-summit-cancelled"), {})) ==
         Distances{{"rosneft-lukoil-sanctions", 1}, {"abu-dhabi-talks", 2}});
+}
+
+namespace {
+
+// A causes chain of 200 events, the k-th dated 1800 + k, with ids that sort
+// the other way round ("e999" is the earliest), so that the answer's order
+// can only come from the dates.
+const EventGraph& chain_graph() {
+  static const EventGraph graph = [] {
+    std::string yaml = "eventgraph: 1\nevents:\n";
+    for (int k = 0; k < 200; ++k) {
+      yaml += "  - {id: e" + std::to_string(999 - k) + ", title: T, date: \"" +
+              std::to_string(1800 + k) + "\"";
+      if (k + 1 < 200) yaml += ", causes: [e" + std::to_string(998 - k) + "]";
+      yaml += "}\n";
+    }
+    eventgraph::LoadResult loaded = eventgraph::load_string(yaml, "chain.yaml");
+    REQUIRE(loaded.ok());
+    return std::move(*loaded.graph);
+  }();
+  return graph;
+}
+
+}  // namespace
+
+TEST_CASE("lineage answers are chronological whether they are small or large") {
+  const auto& g = chain_graph();
+  // A few events of 200.
+  CHECK(distances(g, eventgraph::ancestors(g, index_of(g, "e997"), {})) ==
+        Distances{{"e999", 2}, {"e998", 1}});
+  CHECK(distances(g, eventgraph::descendants(g, index_of(g, "e802"), {})) ==
+        Distances{{"e801", 1}, {"e800", 2}});
+  // Most of them.
+  const auto all = eventgraph::ancestors(g, index_of(g, "e800"), {});
+  REQUIRE(all.size() == 199);
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    INFO("position " << k);
+    CHECK(g.event(all[k].event).id == "e" + std::to_string(999 - k));
+    CHECK(all[k].distance == 199 - k);
+  }
+  CHECK(eventgraph::descendants(g, index_of(g, "e999"), options("causes", 3)).size() == 3);
 }

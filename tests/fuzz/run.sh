@@ -23,7 +23,7 @@ work=build-fuzz/corpus/${target%_fuzz}
 mkdir -p "$work"
 cp -n "$seed_dir"/* "$work"/ 2>/dev/null || true
 cd build-fuzz
-# Graphviz and fontconfig leak by themselves (see tests/fuzz/lsan.supp).
-export LSAN_OPTIONS=suppressions=../tests/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}
+# Graphviz and fontconfig leak by themselves (see tests/lsan.supp).
+export LSAN_OPTIONS=suppressions=../tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}
 exec "tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -max_len="$max_len" -print_final_stats=1 "corpus/${target%_fuzz}"

@@ -17,6 +17,8 @@ TEST_CASE("graphviz text: HTML labels are XML-escaped with backslashes doubled",
   CHECK(html_label_text("a & b 'c'") == "a &amp; b &#39;c&#39;");
   // Graphviz expands \N, \G, \L ... even in HTML labels.
   CHECK(html_label_text("\\N \\G \\L") == "\\\\N \\\\G \\\\L");
+  // Bidi overrides and isolates could make a label read unlike the data.
+  CHECK(html_label_text("abc\u202Edef\u2066g") == "abcdefg");
 }
 
 TEST_CASE("graphviz text: control characters and bad UTF-8 are replaced", "[graphviz_text]") {
