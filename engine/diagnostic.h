@@ -38,8 +38,7 @@ std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view sou
 
 /// Every diagnostic formatted as format_diagnostic() does, indexing the
 /// source's lines once (so thousands of diagnostics stay fast).
-std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics,
-                               std::string_view source);
+std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics, std::string_view source);
 
 /// True when any diagnostic is an error.
 bool has_errors(const std::vector<Diagnostic>& diagnostics);
