@@ -22,6 +22,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -96,12 +97,18 @@ def run_once(argv, env=None, stdin=None, timeout=None):
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
         command = [GNU_TIME, "-v", "-o", report.name] + [str(a) for a in argv]
         start = time.perf_counter()
+        # Its own process group, so a timeout kills the measured command too,
+        # not only GNU time (an orphaned dot would skew every later figure).
+        process = subprocess.Popen(command, stdin=stdin, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, env=env, start_new_session=True)
         try:
-            done = subprocess.run(command, stdin=stdin, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE, env=env, timeout=timeout)
+            _, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
             return time.perf_counter() - start, None, "timeout", "", None
         wall = time.perf_counter() - start
+        done = subprocess.CompletedProcess(command, process.returncode, None, stderr)
         text = report.read()
         peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
         cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text))
