@@ -14,9 +14,7 @@ void AroundCommand::add_options(CLI::App& app) {
   app.add_option("ids", options_.ids, "Event ids")->required();
   app.add_option("--depth", options_.depth, "The most steps from any of the events")
       ->default_str("1");
-  app.add_option("--via", options_.via,
-                 "Relation kinds to follow, a comma list of causes, references, contradicts")
-      ->default_str("causes");
+  add_via_option(app, options_.via);
   add_format_option(app, options_.format);
 }
 

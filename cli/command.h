@@ -49,6 +49,10 @@ std::vector<std::unique_ptr<Command>> all_commands();
 /// Adds `--format` with the given choices (text and json, plus csv and markdown).
 void add_format_option(CLI::App& app, Format& format, bool with_tables = false);
 
+/// Adds `--via KINDS` for the queries, whose default (`causes`) the option
+/// struct holds; parse_via_or_explain reads it.
+void add_via_option(CLI::App& app, std::string& via);
+
 /// Options every command takes (`--no-cache`); set while parsing.
 struct GlobalOptions {
   bool no_cache = false;

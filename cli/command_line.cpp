@@ -47,6 +47,12 @@ void add_format_option(CLI::App& app, Format& format, bool with_tables) {
       ->default_str("text");
 }
 
+void add_via_option(CLI::App& app, std::string& via) {
+  app.add_option("--via", via,
+                 "Relation kinds to follow, a comma list of causes, references, contradicts")
+      ->default_str("causes");
+}
+
 std::optional<EventGraph> load_graph(const std::string& file, Io& io) {
   LoadResult result = load_file_cached(file, {}, cache_options());
   if (!result.ok()) {

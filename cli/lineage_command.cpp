@@ -13,9 +13,7 @@ namespace eventgraph::cli {
 void LineageCommand::add_options(CLI::App& app) {
   app.add_option("file", options_.file, "Event file (YAML)")->required();
   app.add_option("id", options_.id, "Event id")->required();
-  app.add_option("--via", options_.via,
-                 "Relation kinds to follow, a comma list of causes, references, contradicts")
-      ->default_str("causes");
+  add_via_option(app, options_.via);
   app.add_option("--depth", options_.depth, "The most steps from the event (default: no limit)");
   add_filter_options(app, options_.filters);
   add_format_option(app, options_.format);

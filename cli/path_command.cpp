@@ -64,9 +64,7 @@ void PathCommand::add_options(CLI::App& app) {
   app.add_option("file", options_.file, "Event file (YAML)")->required();
   app.add_option("from", options_.from, "Id of the first event")->required();
   app.add_option("to", options_.to, "Id of the last event")->required();
-  app.add_option("--via", options_.via,
-                 "Relation kinds to follow, a comma list of causes, references, contradicts")
-      ->default_str("causes");
+  add_via_option(app, options_.via);
   auto* k = app.add_option("-k,--k", options_.k,
                            "How many paths, shortest first (at most " + std::to_string(kMaxK) + ")")
                 ->default_str("1");
