@@ -10,6 +10,26 @@
 
 namespace eventgraph::cli {
 
+namespace {
+
+// The diagnostics, then "FILE: valid, N events, ..." or "FILE: invalid, ...".
+void print_summary(const std::string& file, const LoadResult& result, Io& io) {
+  io.err << format_diagnostics(result.diagnostics, result.source);
+  const auto warnings = static_cast<std::size_t>(
+      std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+  if (result.ok()) {
+    io.out << file << ": valid, " << count_noun(result.graph->events().size(), "event") << ", "
+           << count_noun(result.graph->relations().size(), "relation") << ", "
+           << count_noun(warnings, "warning") << '\n';
+  } else {
+    io.err << file << ": invalid, " << count_noun(result.diagnostics.size() - warnings, "error")
+           << ", " << count_noun(warnings, "warning") << '\n';
+  }
+}
+
+}  // namespace
+
 void CheckCommand::add_options(CLI::App& app) {
   app.add_option("files", options_.files, "Event files (YAML)")->required();
   add_format_option(app, options_.format);
@@ -23,20 +43,12 @@ int CheckCommand::run(Io& io) {
     valid = valid && result.ok();
     if (options_.format == Format::json) {
       reports.push_back({file, std::move(result.diagnostics)});
-      continue;
-    }
-    io.err << format_diagnostics(result.diagnostics, result.source);
-    const auto warnings = static_cast<std::size_t>(
-        std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
-                      [](const Diagnostic& d) { return d.severity == Severity::warning; }));
-    if (result.ok()) {
-      io.out << file << ": valid, " << count_noun(result.graph->events().size(), "event") << ", "
-             << count_noun(result.graph->relations().size(), "relation") << ", "
-             << count_noun(warnings, "warning") << '\n';
     } else {
-      io.err << file << ": invalid, " << count_noun(result.diagnostics.size() - warnings, "error")
-             << ", " << count_noun(warnings, "warning") << '\n';
+      print_summary(file, result, io);
     }
+    // The last file's graph is dropped at exit, unfreed; earlier ones are
+    // freed as we go, so checking many files does not hold them all.
+    if (result.graph && &file == &options_.files.back()) keep_until_exit(std::move(*result.graph));
   }
   if (options_.format == Format::json) io.out << check_json(reports);
   return valid ? kExitOk : kExitInvalidData;

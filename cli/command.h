@@ -63,8 +63,13 @@ const GlobalOptions& global_options();
 CacheOptions cache_options();
 
 /// Loads an event file for a command that needs a valid graph; on errors
-/// prints them to io.err and returns nullopt (exit with kExitInvalidData).
-std::optional<EventGraph> load_graph(const std::string& file, Io& io);
+/// prints them to io.err and returns null (exit with kExitInvalidData). The
+/// graph lives until the next run_command_line call.
+const EventGraph* load_graph(const std::string& file, Io& io);
+
+/// Keeps a graph the command is done with as load_graph keeps its own: the
+/// process drops it at exit rather than freeing it object by object.
+void keep_until_exit(EventGraph&& graph);
 
 /// "3 events", "1 warning".
 std::string count_noun(std::size_t n, std::string_view noun);

@@ -15,8 +15,11 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 namespace eventgraph::cli {
 
@@ -235,12 +238,17 @@ std::string message_of(const std::string& err) {
 
 void QueryCommand::add_options(CLI::App& app) {
   app.add_option("file", options_.file, "Event file (YAML)")->required();
+  app.add_option("-j,--jobs", options_.jobs,
+                 "Threads answering requests (default: one per core); answers keep input order")
+      ->check(CLI::Range(0u, 256u));
 }
 
 int QueryCommand::run(Io& io) {
   auto graph = load_graph(options_.file, io);
   if (!graph) return kExitInvalidData;
-  answer_requests(*graph, options_.file, std::cin, io.out);
+  const unsigned jobs =
+      options_.jobs != 0 ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+  answer_requests(*graph, options_.file, std::cin, io.out, jobs);
   return kExitOk;
 }
 
@@ -264,14 +272,53 @@ Answer answer_request(const EventGraph& graph, const std::string& file, std::str
   return {error_line(request, code, error.empty() ? message_of(err.str()) : error), false};
 }
 
+namespace {
+
+// Calls answer(i) for every i below `count` on up to `jobs` threads. Each
+// query keeps its scratch space per thread (engine workspaces are
+// thread_local) and the graph is read-only, so requests share nothing.
+template <typename Answer>
+void for_each_parallel(std::size_t count, unsigned jobs, Answer answer) {
+  const std::size_t threads = std::min<std::size_t>(jobs, count);
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < count; ++i) answer(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < count;) answer(i);
+  };
+  std::vector<std::jthread> helpers;
+  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  work();
+}
+
+}  // namespace
+
 std::size_t answer_requests(const EventGraph& graph, const std::string& file, std::istream& in,
-                            std::ostream& out) {
+                            std::ostream& out, unsigned jobs) {
+  // Enough lines per round that starting threads costs nothing in
+  // comparison, few enough that answers stream out steadily.
+  constexpr std::size_t kMaxRound = 512;
   std::size_t errors = 0;
+  std::vector<std::string> lines;
+  std::vector<Answer> answers;
   for (std::string line; std::getline(in, line);) {
-    const Answer answer = answer_request(graph, file, line);
-    if (answer.json.empty()) continue;
-    if (!answer.ok) ++errors;
-    out << answer.json << std::flush;
+    lines.assign(1, std::move(line));
+    // Only what is already waiting: never block for a second line while
+    // the first one's answer is due.
+    while (lines.size() < kMaxRound && in.rdbuf()->in_avail() > 0 && std::getline(in, line)) {
+      lines.push_back(std::move(line));
+    }
+    answers.assign(lines.size(), Answer{});
+    for_each_parallel(lines.size(), jobs,
+                      [&](std::size_t i) { answers[i] = answer_request(graph, file, lines[i]); });
+    for (const Answer& answer : answers) {
+      if (answer.json.empty()) continue;
+      if (!answer.ok) ++errors;
+      out << answer.json;
+    }
+    out.flush();
   }
   return errors;
 }

@@ -20,6 +20,7 @@ namespace eventgraph::cli {
 
 struct QueryOptions {
   std::string file;
+  unsigned jobs = 0;  ///< threads answering requests; 0: one per core
 };
 
 class QueryCommand final : public Command {
@@ -37,10 +38,13 @@ class QueryCommand final : public Command {
 };
 
 /// Answers every request line of `in` about `graph` (loaded from `file`),
-/// writing one result line each to `out` and flushing after each.
-/// Returns the number of requests answered with an error.
+/// writing one result line each to `out`, in input order. Lines already
+/// waiting in `in` are answered together on up to `jobs` threads; the output
+/// is flushed before waiting for more input, so a script that writes one
+/// request and waits gets its answer at once. Returns the number of
+/// requests answered with an error.
 std::size_t answer_requests(const EventGraph& graph, const std::string& file, std::istream& in,
-                            std::ostream& out);
+                            std::ostream& out, unsigned jobs = 1);
 
 /// The result of one request line: a JSON document ending with a newline
 /// (empty for a blank line), and whether it is an answer or an error.

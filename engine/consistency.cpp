@@ -2,7 +2,7 @@
 
 #include "engine/detail/graph_impl.h"
 
-#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 
 #include <algorithm>
@@ -29,19 +29,18 @@ std::vector<TemporalConflict> temporal_conflicts(const EventGraph& graph) {
   return conflicts;
 }
 
-namespace {
-
-struct CausesOnly {
-  const detail::BoostGraph* graph = nullptr;
-  bool operator()(const detail::Edge& e) const { return (*graph)[e].kind == RelationKind::causes; }
-};
-
-}  // namespace
-
 std::vector<std::vector<EventIndex>> cause_cycles(const EventGraph& graph) {
-  const detail::BoostGraph& g = graph.impl().graph;
-  const boost::filtered_graph<detail::BoostGraph, CausesOnly> causes(g, CausesOnly{&g});
-  std::vector<std::size_t> component(boost::num_vertices(g));
+  // Built here, for the one algorithm that needs it, rather than kept with
+  // every graph: loading a snapshot then costs no Boost graph at all.
+  using CausesGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  const std::size_t events = graph.events().size();
+  CausesGraph causes(events);
+  for (std::size_t r = 0; r < graph.relations().size(); ++r) {
+    if (graph.relations()[r].kind != RelationKind::causes) continue;
+    const Endpoints ends = graph.endpoints(static_cast<RelationIndex>(r));
+    boost::add_edge(ends.from, ends.to, causes);
+  }
+  std::vector<std::size_t> component(events);
   boost::strong_components(causes, component.data());
 
   std::map<std::size_t, std::vector<EventIndex>> members;

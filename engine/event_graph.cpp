@@ -3,6 +3,7 @@
 #include "engine/detail/graph_impl.h"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 #include <tuple>
 
@@ -10,25 +11,58 @@ namespace eventgraph {
 
 namespace {
 
-template <typename T>
-std::unordered_map<std::string_view, std::uint32_t> index_by_id(const std::vector<T>& items) {
-  std::unordered_map<std::string_view, std::uint32_t> index;
-  index.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    index.emplace(items[i].id, static_cast<std::uint32_t>(i));
-  }
-  return index;
-}
-
 template <typename T, typename Less>
 void sort_if_needed(std::vector<T>& items, Less less) {
   if (!std::is_sorted(items.begin(), items.end(), less))
     std::sort(items.begin(), items.end(), less);
 }
 
+// Whether `ends` gives each relation's ends as positions of the events it
+// names, in the events' final order.
+bool ends_fit(const Dataset& data, const std::vector<Endpoints>& ends) {
+  if (ends.size() != data.relations.size()) return false;
+  const std::size_t events = data.events.size();
+  for (std::size_t r = 0; r < ends.size(); ++r) {
+    const auto [from, to] = ends[r];
+    if (from >= events || to >= events || data.events[from].id != data.relations[r].from ||
+        data.events[to].id != data.relations[r].to) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 namespace detail {
+
+void IdIndex::build() {
+  // At most half full, so probes stay short.
+  std::size_t capacity = 16;
+  while (capacity < 2 * ids_.size()) capacity *= 2;
+  slots_.assign(capacity, 0);
+  const std::size_t mask = capacity - 1;
+  for (std::size_t i = 0; i < ids_.size(); ++i) {
+    for (std::size_t slot = std::hash<std::string_view>{}(ids_[i]) & mask;;
+         slot = (slot + 1) & mask) {
+      if (slots_[slot] == 0) {
+        slots_[slot] = static_cast<std::uint32_t>(i + 1);
+        ++distinct_;
+        break;
+      }
+      if (ids_[slots_[slot] - 1] == ids_[i]) break;  // repeated: keep the first
+    }
+  }
+}
+
+std::optional<std::uint32_t> IdIndex::find(std::string_view id) const {
+  if (slots_.empty()) return std::nullopt;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = std::hash<std::string_view>{}(id)&mask;; slot = (slot + 1) & mask) {
+    if (slots_[slot] == 0) return std::nullopt;
+    if (ids_[slots_[slot] - 1] == id) return slots_[slot] - 1;
+  }
+}
 
 Adjacency::Adjacency(std::size_t events, std::span<const Endpoints> ends,
                      std::span<const RelationKind> kinds)
@@ -50,7 +84,10 @@ Adjacency::Adjacency(std::size_t events, std::span<const Endpoints> ends,
 
 }  // namespace detail
 
-EventGraph::EventGraph(Dataset dataset) : impl_(std::make_unique<detail::GraphImpl>()) {
+EventGraph::EventGraph(Dataset dataset) : EventGraph(std::move(dataset), {}) {}
+
+EventGraph::EventGraph(Dataset dataset, std::vector<Endpoints> known_ends)
+    : impl_(std::make_unique<detail::GraphImpl>()) {
   detail::GraphImpl& g = *impl_;
   g.data = std::move(dataset);
   // A snapshot holds the data already in order: checking is linear, sorting
@@ -59,26 +96,32 @@ EventGraph::EventGraph(Dataset dataset) : impl_(std::make_unique<detail::GraphIm
   auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
   sort_if_needed(g.data.actors, by_id);
   sort_if_needed(g.data.sources, by_id);
-  g.event_by_id = index_by_id(g.data.events);
-  g.actor_by_id = index_by_id(g.data.actors);
-  g.source_by_id = index_by_id(g.data.sources);
+  g.event_by_id = detail::IdIndex(std::span<const Event>(g.data.events));
+  g.actor_by_id = detail::IdIndex(std::span<const Actor>(g.data.actors));
+  g.source_by_id = detail::IdIndex(std::span<const Source>(g.data.sources));
 
-  // Resolve ends, then order relations by their ends' positions and kind so
-  // that relation indices (and every output built on them) are stable.
-  std::vector<Endpoints> ends;
-  ends.reserve(g.data.relations.size());
-  for (const Relation& r : g.data.relations) {
-    ends.push_back({g.event_by_id.at(r.from), g.event_by_id.at(r.to)});
+  // Resolve ends (unless the caller knows them and they fit), then order
+  // relations by their ends' positions and kind so that relation indices
+  // (and every output built on them) are stable.
+  std::vector<Endpoints> ends = std::move(known_ends);
+  if (!ends_fit(g.data, ends)) {
+    ends.clear();
+    ends.reserve(g.data.relations.size());
+    for (const Relation& r : g.data.relations) {
+      ends.push_back({*g.event_by_id.find(r.from), *g.event_by_id.find(r.to)});
+    }
   }
   auto relation_less = [&](std::size_t a, std::size_t b) {
     return std::tuple(ends[a].from, ends[a].to, g.data.relations[a].kind) <
            std::tuple(ends[b].from, ends[b].to, g.data.relations[b].kind);
   };
-  std::vector<std::size_t> order(ends.size());
-  std::iota(order.begin(), order.end(), 0);
-  if (std::is_sorted(order.begin(), order.end(), relation_less)) {
+  bool sorted = true;
+  for (std::size_t r = 1; r < ends.size() && sorted; ++r) sorted = !relation_less(r, r - 1);
+  if (sorted) {
     g.endpoints = std::move(ends);
   } else {
+    std::vector<std::size_t> order(ends.size());
+    std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), relation_less);
     std::vector<Relation> relations;
     relations.reserve(order.size());
@@ -94,11 +137,6 @@ EventGraph::EventGraph(Dataset dataset) : impl_(std::make_unique<detail::GraphIm
   kinds.reserve(g.data.relations.size());
   for (const Relation& r : g.data.relations) kinds.push_back(r.kind);
   g.adjacency = detail::Adjacency(g.data.events.size(), g.endpoints, kinds);
-  g.graph = detail::BoostGraph(g.data.events.size());
-  for (std::size_t r = 0; r < g.endpoints.size(); ++r) {
-    boost::add_edge(g.endpoints[r].from, g.endpoints[r].to,
-                    detail::RelationEdge{static_cast<RelationIndex>(r), kinds[r]}, g.graph);
-  }
 }
 
 EventGraph::~EventGraph() = default;
@@ -114,19 +152,17 @@ std::span<const Relation> EventGraph::relations() const { return impl_->data.rel
 Endpoints EventGraph::endpoints(RelationIndex index) const { return impl_->endpoints[index]; }
 
 std::optional<EventIndex> EventGraph::find_event(std::string_view id) const {
-  auto found = impl_->event_by_id.find(id);
-  if (found == impl_->event_by_id.end()) return std::nullopt;
-  return found->second;
+  return impl_->event_by_id.find(id);
 }
 
 const Actor* EventGraph::find_actor(std::string_view id) const {
   auto found = impl_->actor_by_id.find(id);
-  return found == impl_->actor_by_id.end() ? nullptr : &impl_->data.actors[found->second];
+  return found ? &impl_->data.actors[*found] : nullptr;
 }
 
 const Source* EventGraph::find_source(std::string_view id) const {
   auto found = impl_->source_by_id.find(id);
-  return found == impl_->source_by_id.end() ? nullptr : &impl_->data.sources[found->second];
+  return found ? &impl_->data.sources[*found] : nullptr;
 }
 
 std::vector<Step> EventGraph::outgoing(EventIndex event, RelationKinds kinds) const {

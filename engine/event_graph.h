@@ -49,6 +49,10 @@ class EventGraph {
   /// Builds the graph. The dataset must be valid: every relation and
   /// reference must name a declared id (validate() checks this).
   explicit EventGraph(Dataset dataset);
+  /// The same, given each relation's ends as positions in the graph's
+  /// event order, as a snapshot stores them: no id is looked up twice.
+  /// Ends that do not match the relations' ids are ignored and resolved.
+  EventGraph(Dataset dataset, std::vector<Endpoints> known_ends);
   ~EventGraph();
   EventGraph(EventGraph&&) noexcept;
   EventGraph& operator=(EventGraph&&) noexcept;

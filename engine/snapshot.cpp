@@ -235,7 +235,8 @@ std::string encode_payload(const EventGraph& graph, const std::vector<Diagnostic
   return std::move(w.bytes());
 }
 
-bool decode_payload(Reader& r, Dataset& data, std::vector<Diagnostic>& warnings) {
+bool decode_payload(Reader& r, Dataset& data, std::vector<Endpoints>& ends,
+                    std::vector<Diagnostic>& warnings) {
   data.title = r.str();
   // Counts are checked against the bytes left, so reserving them is safe.
   std::uint32_t n = r.count(24);
@@ -266,6 +267,7 @@ bool decode_payload(Reader& r, Dataset& data, std::vector<Diagnostic>& warnings)
   }
   n = r.count(33);
   data.relations.reserve(n);
+  ends.reserve(n);
   for (; n > 0 && r.ok(); --n) {
     Relation rel;
     const std::uint32_t from = r.u32(), to = r.u32();
@@ -275,6 +277,7 @@ bool decode_payload(Reader& r, Dataset& data, std::vector<Diagnostic>& warnings)
       return false;
     }
     rel.from = data.events[from].id, rel.to = data.events[to].id;
+    ends.push_back({from, to});
     rel.kind = static_cast<RelationKind>(kind);
     rel.sources = r.strings(), rel.claimed_by = r.strings(), rel.disputed_by = r.strings();
     rel.note = r.str(), rel.location = r.location();
@@ -347,15 +350,16 @@ std::optional<LoadResult> decode_keyed(std::string_view bytes, const Hash128& fi
   Dataset data;
   data.version = 1;
   data.file = file;
+  std::vector<Endpoints> ends;
   std::vector<Diagnostic> warnings;
   Reader reader(payload);
-  if (!decode_payload(reader, data, warnings)) return std::nullopt;
+  if (!decode_payload(reader, data, ends, warnings)) return std::nullopt;
   const std::size_t events = data.events.size();
   LoadResult result;
-  result.graph.emplace(std::move(data));
+  result.graph.emplace(std::move(data), std::move(ends));
   // Event ids must be unique, as validation made them: the id index holds
   // one entry per distinct id.
-  if (result.graph->impl().event_by_id.size() != events) return std::nullopt;
+  if (result.graph->impl().event_by_id.distinct() != events) return std::nullopt;
   result.diagnostics = std::move(warnings);
   return result;
 }

@@ -1,31 +1,16 @@
-// The Boost.Graph behind EventGraph. Included only by engine .cpp files.
+// What EventGraph holds: the data, the relations as compact adjacency
+// tables, and the id indexes. Included only by engine .cpp files.
 #pragma once
 
 #include "engine/event_graph.h"
 
-#include <boost/graph/adjacency_list.hpp>
-
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace eventgraph::detail {
-
-/// Bundled vertex property: vertex i is event i, so it carries nothing.
-struct EventNode {};
-
-/// Bundled edge property: which relation, and its kind for filtering.
-struct RelationEdge {
-  RelationIndex relation = 0;
-  RelationKind kind = RelationKind::causes;
-};
-
-using BoostGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, EventNode, RelationEdge>;
-using Vertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
-using Edge = boost::graph_traits<BoostGraph>::edge_descriptor;
 
 /// One end of a relation as seen from the other: the event there, the
 /// relation, and its kind, side by side so a walk filters by kind without
@@ -37,15 +22,16 @@ struct Link {
 };
 
 /// The relations of every event in compressed sparse row form, one table
-/// per direction, each event's links in relation order (the order Boost's
-/// out_edges/in_edges give). The query walks (detail/walk.h) read this
-/// instead of the adjacency_list: two contiguous arrays per direction rather
-/// than a vector per vertex and an edge property behind a list node, which
-/// halves the time of a walk over most of a 100k-event graph (see
-/// engine/paths.cpp). Boost's compressed_sparse_row_graph was measured too:
-/// its in-edges reach the edge property through an index into the forward
-/// table, one more cache miss per step, and its `get` overloads in
-/// boost::detail hide the pointer property maps strong_components uses.
+/// per direction, each event's links in relation order. The query walks
+/// (detail/walk.h) read this rather than a Boost adjacency_list: two
+/// contiguous arrays per direction rather than a vector per vertex and an
+/// edge property behind a list node, which halves the time of a walk over
+/// most of a 100k-event graph (see engine/paths.cpp), and costs a warm run
+/// 4 allocations rather than 700k. Boost's compressed_sparse_row_graph was
+/// measured too: its in-edges reach the edge property through an index into
+/// the forward table, one more cache miss per step. The one Boost.Graph
+/// algorithm we use, strong_components, runs on an adjacency_list built for
+/// it from these tables (engine/consistency.cpp).
 class Adjacency {
  public:
   Adjacency() = default;
@@ -77,15 +63,36 @@ class Adjacency {
   std::vector<Link> out_, in_;
 };
 
+/// Positions of items by their ids: an open-addressing table of positions,
+/// the ids viewed where the items keep them. One allocation per table,
+/// where std::unordered_map made one per id (100k on a warm run).
+class IdIndex {
+ public:
+  IdIndex() = default;
+  /// Indexes `items[i].id` as i; for a repeated id the first position wins.
+  template <typename Item>
+  explicit IdIndex(std::span<const Item> items) {
+    ids_.reserve(items.size());
+    for (const Item& item : items) ids_.push_back(item.id);
+    build();
+  }
+  std::optional<std::uint32_t> find(std::string_view id) const;
+  /// How many distinct ids the table holds.
+  std::size_t distinct() const { return distinct_; }
+
+ private:
+  void build();
+  std::vector<std::string_view> ids_;  ///< by position
+  std::vector<std::uint32_t> slots_;   ///< position + 1; 0 is empty
+  std::size_t distinct_ = 0;
+};
+
 struct GraphImpl {
-  Dataset data;  ///< events chronological, actors and sources by id
-  BoostGraph graph;
-  Adjacency adjacency;               ///< the same edges, compact, for walks
+  Dataset data;                      ///< events chronological, actors and sources by id
+  Adjacency adjacency;               ///< every relation, both ways, for walks
   std::vector<Endpoints> endpoints;  ///< per relation
   // Views into data's ids, which never move after construction.
-  std::unordered_map<std::string_view, EventIndex> event_by_id;
-  std::unordered_map<std::string_view, std::uint32_t> actor_by_id;
-  std::unordered_map<std::string_view, std::uint32_t> source_by_id;
+  IdIndex event_by_id, actor_by_id, source_by_id;
 };
 
 }  // namespace eventgraph::detail

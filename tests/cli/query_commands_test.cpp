@@ -12,7 +12,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <poll.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -447,6 +449,74 @@ TEST_CASE("query: a result's echo is itself a valid request", "[cli][query]") {
   const auto other = eventgraph::cli::answer_request(*loaded.graph, file,
                                                      R"({"cmd": "list", "file": "other.yaml"})");
   CHECK_FALSE(other.ok);
+}
+
+TEST_CASE("query: answers on several threads keep the input order", "[cli][query]") {
+  auto loaded = eventgraph::load_file(EVENTGRAPH_TEST_DATA "/query/graph.yaml");
+  REQUIRE(loaded.ok());
+  const Strings ids_in_file = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot"};
+  std::string input;
+  for (int i = 0; i < 600; ++i) {  // more than one round of lines
+    const std::string& from = ids_in_file[static_cast<std::size_t>(i) % ids_in_file.size()];
+    const std::string& to = ids_in_file[static_cast<std::size_t>(i * 5 + 1) % ids_in_file.size()];
+    input += i % 7 == 3 ? "not json\n"
+                        : R"({"cmd": "path", "undirected": true, "from": ")" + from +
+                              R"(", "to": ")" + to + "\"}\n";
+  }
+  auto answer = [&](unsigned jobs) {
+    std::istringstream in(input);
+    std::ostringstream out;
+    const std::size_t errors =
+        eventgraph::cli::answer_requests(*loaded.graph, "graph.yaml", in, out, jobs);
+    return std::pair(out.str(), errors);
+  };
+  const auto [one_thread, one_thread_errors] = answer(1);
+  const auto [four_threads, four_threads_errors] = answer(4);
+  CHECK(std::count(one_thread.begin(), one_thread.end(), '\n') == 600);
+  CHECK(one_thread_errors == 86);  // i % 7 == 3 for 86 of 600 lines
+  CHECK(four_threads_errors == one_thread_errors);
+  CHECK(four_threads == one_thread);
+}
+
+TEST_CASE("query: a script gets each answer before it sends the next request", "[cli][query]") {
+  // Batch mode as a coprocess: write one request, read its answer, write
+  // the next, with standard input still open throughout.
+  int to_child[2], from_child[2];
+  REQUIRE(pipe(to_child) == 0);
+  REQUIRE(pipe(from_child) == 0);
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    dup2(to_child[0], 0), dup2(from_child[1], 1);
+    close(to_child[1]), close(from_child[0]);
+    const std::string graph = EVENTGRAPH_TEST_DATA "/query/graph.yaml";
+    execl(EVENTGRAPH_BINARY, EVENTGRAPH_BINARY, "query", graph.c_str(), "--no-cache",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(to_child[0]), close(from_child[1]);
+  auto ask = [&](const std::string& request) {
+    const std::string line = request + "\n";
+    REQUIRE(write(to_child[1], line.data(), line.size()) == static_cast<ssize_t>(line.size()));
+    std::string answer;
+    char c = 0;
+    while (answer.empty() || answer.back() != '\n') {
+      pollfd ready{from_child[0], POLLIN, 0};
+      // Generous: this only tells "answered" from "waits for more input".
+      REQUIRE(poll(&ready, 1, 60'000) == 1);
+      REQUIRE(read(from_child[0], &c, 1) == 1);
+      answer += c;
+    }
+    return json::parse(answer);
+  };
+  CHECK(ask(R"({"cmd": "show", "id": "alpha"})")["event"]["id"] == "alpha");
+  CHECK(ask(R"({"cmd": "path", "from": "alpha", "to": "alpha"})")["paths"].size() == 1);
+  close(to_child[1]);
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  close(from_child[0]);
 }
 
 TEST_CASE("query: an invalid file exits 1", "[cli][query]") {
