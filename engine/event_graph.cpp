@@ -6,6 +6,7 @@
 #include <functional>
 #include <numeric>
 #include <tuple>
+#include <type_traits>
 
 namespace eventgraph {
 
@@ -64,22 +65,46 @@ std::optional<std::uint32_t> IdIndex::find(std::string_view id) const {
   }
 }
 
-Adjacency::Adjacency(std::size_t events, std::span<const Endpoints> ends,
-                     std::span<const RelationKind> kinds)
-    : out_start_(events + 1, 0), in_start_(events + 1, 0), out_(ends.size()), in_(ends.size()) {
-  for (const Endpoints& e : ends) ++out_start_[e.from + 1], ++in_start_[e.to + 1];
-  for (std::size_t v = 0; v < events; ++v) {
-    out_start_[v + 1] += out_start_[v];
-    in_start_[v + 1] += in_start_[v];
-  }
-  // Filling in relation order keeps each row in relation order.
-  std::vector<std::uint32_t> out_next(out_start_.begin(), out_start_.end() - 1);
-  std::vector<std::uint32_t> in_next(in_start_.begin(), in_start_.end() - 1);
+namespace {
+
+// One direction's table of the relations `wanted` keeps; `side` picks the
+// end a row belongs to, `other` the end its links lead to. Filling in
+// relation order keeps each row in relation order.
+template <typename LinkType, typename Wanted>
+void fill_table(std::size_t events, std::span<const Endpoints> ends,
+                std::span<const RelationKind> kinds, EventIndex Endpoints::*side,
+                EventIndex Endpoints::*other, Wanted wanted, std::vector<std::uint32_t>& start,
+                std::vector<LinkType>& links) {
+  start.assign(events + 1, 0);
   for (std::size_t r = 0; r < ends.size(); ++r) {
-    const auto relation = static_cast<RelationIndex>(r);
-    out_[out_next[ends[r].from]++] = {ends[r].to, relation, kinds[r]};
-    in_[in_next[ends[r].to]++] = {ends[r].from, relation, kinds[r]};
+    if (wanted(kinds[r])) ++start[ends[r].*side + 1];
   }
+  for (std::size_t v = 0; v < events; ++v) start[v + 1] += start[v];
+  links.resize(start[events]);
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+  for (std::size_t r = 0; r < ends.size(); ++r) {
+    if (!wanted(kinds[r])) continue;
+    const auto relation = static_cast<RelationIndex>(r);
+    if constexpr (std::is_same_v<LinkType, Step>) {
+      links[next[ends[r].*side]++] = {relation, ends[r].*other};
+    } else {
+      links[next[ends[r].*side]++] = {ends[r].*other, relation, kinds[r]};
+    }
+  }
+}
+
+}  // namespace
+
+Adjacency::Adjacency(std::size_t events, std::span<const Endpoints> ends,
+                     std::span<const RelationKind> kinds) {
+  auto any = [](RelationKind) { return true; };
+  auto causes = [](RelationKind kind) { return kind == RelationKind::causes; };
+  fill_table(events, ends, kinds, &Endpoints::from, &Endpoints::to, any, out_.start, out_.links);
+  fill_table(events, ends, kinds, &Endpoints::to, &Endpoints::from, any, in_.start, in_.links);
+  fill_table(events, ends, kinds, &Endpoints::from, &Endpoints::to, causes, causes_out_.start,
+             causes_out_.links);
+  fill_table(events, ends, kinds, &Endpoints::to, &Endpoints::from, causes, causes_in_.start,
+             causes_in_.links);
 }
 
 }  // namespace detail

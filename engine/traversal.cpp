@@ -54,10 +54,12 @@ std::vector<Reached> reach(const EventGraph& graph, std::span<const EventIndex> 
   };
   for (EventIndex seed : seeds) visit(seed, 0);
   const detail::Adjacency& g = graph.impl().adjacency;
-  constexpr std::size_t kPrefetchAhead = 8;
+  constexpr std::size_t kRowsAhead = 8, kStartsAhead = 2 * kRowsAhead;
   for (std::size_t head = 0; head < tail; ++head) {
-    if (head + kPrefetchAhead < tail)
-      detail::prefetch_steps(g, queue[head + kPrefetchAhead], direction);
+    if (head + kStartsAhead < tail)
+      detail::prefetch_row_starts(g, queue[head + kStartsAhead], direction, via);
+    if (head + kRowsAhead < tail)
+      detail::prefetch_steps(g, queue[head + kRowsAhead], direction, via);
     const EventIndex x = queue[head];
     const std::uint32_t d = distance[x];
     if (depth && d >= *depth) continue;

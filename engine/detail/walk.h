@@ -31,12 +31,30 @@ inline Direction reversed(Direction direction) {
   return Direction::both;
 }
 
+/// Whether a walk over `kinds` may read the causes-only tables.
+inline bool causes_only(RelationKinds kinds) {
+  return kinds == RelationKinds(RelationKind::causes);
+}
+
 /// Calls `visit(EventIndex next, RelationIndex relation)` for every relation
 /// of a kind in `kinds` that a walk in `direction` may take from `event`.
-/// Parallel relations give one call each.
+/// Parallel relations give one call each. Always inlined: called once per
+/// vertex of a walk, and out of line the walk's pointers were reloaded from
+/// memory for every link (ancestors of the last of 100k events: 1.95 ->
+/// 1.75 ms).
 template <typename Visit>
-void for_each_step(const Adjacency& graph, EventIndex event, Direction direction,
-                   RelationKinds kinds, Visit&& visit) {
+[[gnu::always_inline]] inline void for_each_step(const Adjacency& graph, EventIndex event,
+                                                 Direction direction, RelationKinds kinds,
+                                                 Visit&& visit) {
+  if (causes_only(kinds)) {
+    if (direction != Direction::backward) {
+      for (const Step& step : graph.causes_out(event)) visit(step.event, step.relation);
+    }
+    if (direction != Direction::forward) {
+      for (const Step& step : graph.causes_in(event)) visit(step.event, step.relation);
+    }
+    return;
+  }
   // A directed walk looks at the other side's links only for contradicts.
   const bool symmetric = kinds.contains(RelationKind::contradicts);
   if (direction != Direction::backward || symmetric) {
@@ -54,11 +72,21 @@ void for_each_step(const Adjacency& graph, EventIndex event, Direction direction
   }
 }
 
-/// Hints that for_each_step(graph, event, direction, ...) comes soon, so a
-/// walk can ask for the rows of vertices a few places ahead in its queue.
-inline void prefetch_steps(const Adjacency& graph, EventIndex event, Direction direction) {
-  if (direction != Direction::backward) graph.prefetch_out(event);
-  if (direction != Direction::forward) graph.prefetch_in(event);
+/// Hints that for_each_step(graph, event, direction, kinds, ...) comes
+/// soon, so a walk can ask for the rows of vertices a few places ahead in
+/// its queue; prefetch_row_starts asks for what finding those rows needs,
+/// and goes further ahead.
+inline void prefetch_steps(const Adjacency& graph, EventIndex event, Direction direction,
+                           RelationKinds kinds) {
+  const bool causes = causes_only(kinds), symmetric = kinds.contains(RelationKind::contradicts);
+  if (direction != Direction::backward || symmetric) graph.prefetch_row(event, true, causes);
+  if (direction != Direction::forward || symmetric) graph.prefetch_row(event, false, causes);
+}
+inline void prefetch_row_starts(const Adjacency& graph, EventIndex event, Direction direction,
+                                RelationKinds kinds) {
+  const bool causes = causes_only(kinds), symmetric = kinds.contains(RelationKind::contradicts);
+  if (direction != Direction::backward || symmetric) graph.prefetch_row_start(event, true, causes);
+  if (direction != Direction::forward || symmetric) graph.prefetch_row_start(event, false, causes);
 }
 
 /// Per-vertex marks that are cleared in O(1) by moving to a new generation,
