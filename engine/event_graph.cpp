@@ -42,27 +42,26 @@ void IdIndex::build() {
   std::size_t capacity = 16;
   while (capacity < 2 * ids_.size()) capacity *= 2;
   slots_.assign(capacity, 0);
-  const std::size_t mask = capacity - 1;
   for (std::size_t i = 0; i < ids_.size(); ++i) {
-    for (std::size_t slot = std::hash<std::string_view>{}(ids_[i]) & mask;;
-         slot = (slot + 1) & mask) {
-      if (slots_[slot] == 0) {
-        slots_[slot] = static_cast<std::uint32_t>(i + 1);
-        ++distinct_;
-        break;
-      }
-      if (ids_[slots_[slot] - 1] == ids_[i]) break;  // repeated: keep the first
-    }
+    std::uint32_t& slot = slots_[slot_of(ids_[i])];
+    if (slot != 0) continue;  // a repeated id: the first keeps it
+    slot = static_cast<std::uint32_t>(i + 1);
+    ++distinct_;
   }
+}
+
+std::size_t IdIndex::slot_of(std::string_view id) const {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t slot = std::hash<std::string_view>{}(id) & mask;
+  while (slots_[slot] != 0 && ids_[slots_[slot] - 1] != id) slot = (slot + 1) & mask;
+  return slot;
 }
 
 std::optional<std::uint32_t> IdIndex::find(std::string_view id) const {
   if (slots_.empty()) return std::nullopt;
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = std::hash<std::string_view>{}(id)&mask;; slot = (slot + 1) & mask) {
-    if (slots_[slot] == 0) return std::nullopt;
-    if (ids_[slots_[slot] - 1] == id) return slots_[slot] - 1;
-  }
+  const std::uint32_t slot = slots_[slot_of(id)];
+  if (slot == 0) return std::nullopt;
+  return slot - 1;
 }
 
 namespace {

@@ -56,10 +56,12 @@ std::vector<Reached> reach(const EventGraph& graph, std::span<const EventIndex> 
   const detail::Adjacency& g = graph.impl().adjacency;
   constexpr std::size_t kRowsAhead = 8, kStartsAhead = 2 * kRowsAhead;
   for (std::size_t head = 0; head < tail; ++head) {
-    if (head + kStartsAhead < tail)
-      detail::prefetch_row_starts(g, queue[head + kStartsAhead], direction, via);
-    if (head + kRowsAhead < tail)
-      detail::prefetch_steps(g, queue[head + kRowsAhead], direction, via);
+    if (head + kStartsAhead < tail) {
+      detail::prefetch(g, detail::Prefetch::row_starts, queue[head + kStartsAhead], direction, via);
+    }
+    if (head + kRowsAhead < tail) {
+      detail::prefetch(g, detail::Prefetch::rows, queue[head + kRowsAhead], direction, via);
+    }
     const EventIndex x = queue[head];
     const std::uint32_t d = distance[x];
     if (depth && d >= *depth) continue;

@@ -102,6 +102,8 @@ class IdIndex {
 
  private:
   void build();
+  /// The slot holding `id`, or the empty slot where it would go.
+  std::size_t slot_of(std::string_view id) const;
   std::vector<std::string_view> ids_;  ///< by position
   std::vector<std::uint32_t> slots_;   ///< position + 1; 0 is empty
   std::size_t distinct_ = 0;

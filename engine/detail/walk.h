@@ -72,21 +72,27 @@ template <typename Visit>
   }
 }
 
+/// What a walk asks the memory system for ahead of time.
+enum class Prefetch : std::uint8_t {
+  rows,        ///< the rows for_each_step(graph, event, ...) reads
+  row_starts,  ///< where those rows start, needed to find them
+};
+
 /// Hints that for_each_step(graph, event, direction, kinds, ...) comes
 /// soon, so a walk can ask for the rows of vertices a few places ahead in
-/// its queue; prefetch_row_starts asks for what finding those rows needs,
-/// and goes further ahead.
-inline void prefetch_steps(const Adjacency& graph, EventIndex event, Direction direction,
-                           RelationKinds kinds) {
+/// its queue, and for their starts further ahead.
+inline void prefetch(const Adjacency& graph, Prefetch what, EventIndex event, Direction direction,
+                     RelationKinds kinds) {
   const bool causes = causes_only(kinds), symmetric = kinds.contains(RelationKind::contradicts);
-  if (direction != Direction::backward || symmetric) graph.prefetch_row(event, true, causes);
-  if (direction != Direction::forward || symmetric) graph.prefetch_row(event, false, causes);
-}
-inline void prefetch_row_starts(const Adjacency& graph, EventIndex event, Direction direction,
-                                RelationKinds kinds) {
-  const bool causes = causes_only(kinds), symmetric = kinds.contains(RelationKind::contradicts);
-  if (direction != Direction::backward || symmetric) graph.prefetch_row_start(event, true, causes);
-  if (direction != Direction::forward || symmetric) graph.prefetch_row_start(event, false, causes);
+  for (const bool outgoing : {true, false}) {
+    const Direction skip = outgoing ? Direction::backward : Direction::forward;
+    if (direction == skip && !symmetric) continue;
+    if (what == Prefetch::rows) {
+      graph.prefetch_row(event, outgoing, causes);
+    } else {
+      graph.prefetch_row_start(event, outgoing, causes);
+    }
+  }
 }
 
 /// Per-vertex marks that are cleared in O(1) by moving to a new generation,
