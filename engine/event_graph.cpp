@@ -52,7 +52,7 @@ void IdIndex::build() {
 
 std::size_t IdIndex::slot_of(std::string_view id) const {
   const std::size_t mask = slots_.size() - 1;
-  std::size_t slot = std::hash<std::string_view>{}(id) & mask;
+  std::size_t slot = std::hash<std::string_view>{}(id)&mask;
   while (slots_[slot] != 0 && ids_[slots_[slot] - 1] != id) slot = (slot + 1) & mask;
   return slot;
 }
