@@ -116,13 +116,4 @@ std::string step_arrow(const Relation& relation, std::string_view here) {
   return relation.from == here ? kind + " ->" : "<- " + kind;
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string joined;
-  for (const std::string& item : items) {
-    if (!joined.empty()) joined += separator;
-    joined += item;
-  }
-  return joined;
-}
-
 }  // namespace eventgraph::cli

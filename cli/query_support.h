@@ -4,6 +4,7 @@
 
 #include "cli/command.h"
 #include "engine/event_graph.h"
+#include "render/text.h"  // join, which the commands use throughout
 
 #include <iosfwd>
 #include <optional>
@@ -57,8 +58,5 @@ std::string relation_attribution(const Relation& relation);
 /// How a walk took a relation from `here`: "causes ->" when `here` is its
 /// `from`, "<- causes" when it is its `to`.
 std::string step_arrow(const Relation& relation, std::string_view here);
-
-/// "a, b, c".
-std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
 }  // namespace eventgraph::cli

@@ -15,35 +15,6 @@ namespace {
 constexpr std::size_t kLabelWidth = 11;  // "  summary  " and friends
 constexpr std::size_t kWrapColumn = 78;
 
-// Words of `text` in lines of at most `width` characters (a longer word
-// gets a line of its own).
-std::vector<std::string> wrap(std::string_view text, std::size_t width) {
-  std::vector<std::string> lines;
-  std::istringstream words{std::string(text)};
-  std::string word, line;
-  std::size_t line_width = 0;
-  auto length = [](const std::string& s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  };
-  while (words >> word) {
-    const std::size_t w = length(word);
-    if (!line.empty() && line_width + 1 + w > width) {
-      lines.push_back(line);
-      line.clear();
-      line_width = 0;
-    }
-    if (!line.empty()) {
-      line += ' ';
-      ++line_width;
-    }
-    line += word;
-    line_width += w;
-  }
-  if (!line.empty()) lines.push_back(line);
-  return lines;
-}
-
 std::string bound_text(Bound bound, date::sys_days day) {
   switch (bound) {
     case Bound::known:
@@ -122,7 +93,9 @@ void print_text(const EventGraph& graph, EventIndex index, std::ostream& out) {
   p.field("actors", actors);
   p.field("place", event.place);
   p.field("tags", join(event.tags));
-  p.field("summary", wrap(event.summary, kWrapColumn - kLabelWidth));
+  std::vector<std::string> summary = wrap_words(event.summary, kWrapColumn - kLabelWidth);
+  if (summary == std::vector<std::string>{""}) summary.clear();  // shown as "-"
+  p.field("summary", summary);
 
   std::vector<RelationIndex> touching;
   for (const Step& step : graph.neighbours(index, RelationKinds::all())) {

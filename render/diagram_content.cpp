@@ -1,6 +1,7 @@
 #include "render/diagram_content.h"
 
 #include "render/graphviz_text.h"
+#include "render/text.h"
 
 #include <algorithm>
 #include <set>
@@ -118,7 +119,7 @@ std::vector<Bucket> bucket_events(const EventGraph& graph, std::span<const Event
 
 std::string node_label(const Event& event, const ThemeColours& colours) {
   std::string html;
-  for (const std::string& line : detail::wrap_words(event.title, kWrapWidth)) {
+  for (const std::string& line : wrap_words(event.title, kWrapWidth)) {
     html += html_label_text(line) + "<br/>";
   }
   html += "<font point-size=\"8.5\" color=\"" + std::string(colours.muted_text) + "\">" +

@@ -1,5 +1,6 @@
 #include "render/event_table.h"
 
+#include "render/text.h"
 #include "render/time_axis.h"
 
 #include <algorithm>
@@ -18,15 +19,6 @@ std::string csv_field(std::string_view text) {
     quoted += c;
   }
   return quoted + '"';
-}
-
-std::string join(std::span<const std::string> items, std::string_view separator) {
-  std::string joined;
-  for (const std::string& item : items) {
-    if (!joined.empty()) joined += separator;
-    joined += item;
-  }
-  return joined;
 }
 
 std::string day_or_empty(const std::optional<date::sys_days>& day) {

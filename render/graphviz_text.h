@@ -1,5 +1,5 @@
 // Text for Graphviz attributes: escaping for each kind of attribute, URL
-// sanitising, word wrapping and colour tints. Internal to the Graphviz
+// sanitising and colour tints. Internal to the Graphviz
 // renderer; exposed in detail:: so tests can check the rules directly.
 //
 // Graphviz 2.43 treats attribute text in ways that differ by attribute, so
@@ -26,10 +26,6 @@
 
 namespace eventgraph::detail {
 
-/// Replaces control characters (tabs and newlines included) with spaces and
-/// malformed UTF-8 bytes with U+FFFD, so text is safe in XML 1.0.
-std::string clean_text(std::string_view text);
-
 /// Text for an HTML-like label: clean, XML-escaped, backslashes doubled.
 std::string html_label_text(std::string_view text);
 
@@ -50,10 +46,6 @@ class TooltipText {
 
 /// The URL as an attribute value, or nullopt unless it is http(s).
 std::optional<std::string> safe_url(std::string_view url, bool svg);
-
-/// Splits text into lines of at most `width` characters (code points) at
-/// spaces; a longer word gets a line of its own.
-std::vector<std::string> wrap_words(std::string_view text, std::size_t width);
 
 /// `colour` moved towards `base` by `amount` (0: colour, 1: base), both
 /// `#rrggbb`.

@@ -21,13 +21,6 @@ TEST_CASE("graphviz text: HTML labels are XML-escaped with backslashes doubled",
   CHECK(html_label_text("abc\u202Edef\u2066g") == "abcdefg");
 }
 
-TEST_CASE("graphviz text: control characters and bad UTF-8 are replaced", "[graphviz_text]") {
-  CHECK(clean_text("a\tb\nc\x01") == "a b c ");
-  CHECK(clean_text("Türkiye – Київ") == "Türkiye – Київ");
-  CHECK(clean_text("bad \xff byte") == "bad \xEF\xBF\xBD byte");
-  CHECK(clean_text("cut \xE2\x80") == "cut \xEF\xBF\xBD\xEF\xBF\xBD");
-}
-
 TEST_CASE("graphviz text: tooltips", "[graphviz_text]") {
   SECTION("a literal backslash is four, lines are \\n") {
     TooltipText tip(false);
@@ -60,15 +53,6 @@ TEST_CASE("graphviz text: only http(s) urls are kept, safely encoded", "[graphvi
   CHECK(safe_url("https://x.org/\"><script> \\N", false) ==
         "https://x.org/%22%3E%3Cscript%3E%20%5CN");
   CHECK(safe_url("https://x.org/Київ", false) == "https://x.org/%D0%9A%D0%B8%D1%97%D0%B2");
-}
-
-TEST_CASE("graphviz text: words wrap at the width, counting characters", "[graphviz_text]") {
-  using Lines = std::vector<std::string>;
-  CHECK(wrap_words("one two three four", 9) == Lines{"one two", "three", "four"});
-  CHECK(wrap_words("Київ Київ", 4) == Lines{"Київ", "Київ"});
-  CHECK(wrap_words("averyveryverylongword here", 5) == Lines{"averyveryverylongword", "here"});
-  CHECK(wrap_words("", 10) == Lines{""});
-  CHECK(wrap_words("  spaced   out ", 20) == Lines{"spaced out"});
 }
 
 TEST_CASE("graphviz text: colours mix and numbers print without the locale", "[graphviz_text]") {
