@@ -66,7 +66,9 @@ std::vector<Reached> reach(const EventGraph& graph, std::span<const EventIndex> 
     if (head + kRowsAhead < tail) {
       detail::prefetch(g, detail::Prefetch::rows, queue[head + kRowsAhead].event, direction, via);
     }
-    const auto [x, d] = queue[head];
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+    const EventIndex x = queue[head].event;
+    const std::uint32_t d = queue[head].distance;
     if (depth && d >= *depth) continue;
     detail::for_each_step(g, x, direction, via,
                           [&](EventIndex next, RelationIndex) { visit(next, d + 1); });
