@@ -86,11 +86,8 @@ inline void prefetch(const Adjacency& graph, Prefetch what, EventIndex event, Di
   const bool causes = causes_only(kinds), symmetric = kinds.contains(RelationKind::contradicts);
   for (const bool outgoing : {true, false}) {
     const Direction skip = outgoing ? Direction::backward : Direction::forward;
-    if (direction == skip && !symmetric) continue;
-    if (what == Prefetch::rows) {
-      graph.prefetch_row(event, outgoing, causes);
-    } else {
-      graph.prefetch_row_start(event, outgoing, causes);
+    if (direction != skip || symmetric) {
+      graph.prefetch(event, outgoing, causes, what == Prefetch::row_starts);
     }
   }
 }
