@@ -35,6 +35,14 @@ if(NOT RSVG_FOUND)
   message(FATAL_ERROR "eventgraph needs librsvg and cairo: install the Debian "
                       "package 'librsvg2-dev' (or run scripts/setup.sh as root)")
 endif()
+if(EVENTGRAPH_JEMALLOC)
+  pkg_check_modules(JEMALLOC QUIET IMPORTED_TARGET jemalloc)
+  if(NOT JEMALLOC_FOUND)
+    message(FATAL_ERROR "eventgraph needs jemalloc: install the Debian package "
+                        "'libjemalloc-dev' (or run scripts/setup.sh as root), "
+                        "or configure with -DEVENTGRAPH_JEMALLOC=OFF")
+  endif()
+endif()
 # xxHash is used header-only (XXH_INLINE_ALL) for the snapshot key: nothing to link.
 find_path(XXHASH_INCLUDE_DIR xxhash.h)
 if(NOT XXHASH_INCLUDE_DIR)

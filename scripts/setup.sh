@@ -9,6 +9,7 @@ packages=(
   # libraries
   libboost-graph-dev libhowardhinnant-date-dev libyaml-cpp-dev libgraphviz-dev
   libcli11-dev nlohmann-json3-dev libfreetype-dev fonts-dejavu-core librsvg2-dev libxxhash-dev
+  libjemalloc-dev
   # tests
   catch2 libxml2-utils jq graphviz librsvg2-bin chromium python3 python3-jsonschema
   # sanitizers, fuzzing and benchmarks
