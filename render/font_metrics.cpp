@@ -1,5 +1,7 @@
 #include "render/font_metrics.h"
 
+#include "render/text.h"
+
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
@@ -12,7 +14,6 @@ namespace eventgraph {
 
 namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;
 constexpr char32_t kTableSize = 0x10000;  // the Basic Multilingual Plane
 constexpr char32_t kFirstKerned = 0x20;
 constexpr char32_t kKernedCount = 0x5F;  // printable ASCII, where kerning pairs matter
@@ -26,60 +27,6 @@ bool is_control(char32_t cp) {
 }
 
 }  // namespace
-
-char32_t next_code_point(std::string_view text, std::size_t& pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(pos);
-  if (lead < 0x80) {
-    ++pos;
-    return lead;
-  }
-  int extra = 0;
-  char32_t cp = 0;
-  char32_t min = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    extra = 1, cp = lead & 0x1Fu, min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    extra = 2, cp = lead & 0x0Fu, min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    extra = 3, cp = lead & 0x07u, min = 0x10000;
-  } else {
-    ++pos;
-    return kReplacement;
-  }
-  if (text.size() - pos <= static_cast<std::size_t>(extra)) {
-    ++pos;
-    return kReplacement;
-  }
-  for (int i = 1; i <= extra; ++i) {
-    const unsigned char next = byte(pos + static_cast<std::size_t>(i));
-    if ((next & 0xC0) != 0x80) {
-      ++pos;
-      return kReplacement;
-    }
-    cp = (cp << 6) | (next & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++pos;
-    return kReplacement;
-  }
-  pos += static_cast<std::size_t>(extra) + 1;
-  return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  const auto put = [&](unsigned value) { out.push_back(static_cast<char>(value)); };
-  if (cp < 0x80) {
-    put(cp);
-  } else if (cp < 0x800) {
-    put(0xC0 | (cp >> 6)), put(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    put(0xE0 | (cp >> 12)), put(0x80 | ((cp >> 6) & 0x3F)), put(0x80 | (cp & 0x3F));
-  } else {
-    put(0xF0 | (cp >> 18)), put(0x80 | ((cp >> 12) & 0x3F)), put(0x80 | ((cp >> 6) & 0x3F));
-    put(0x80 | (cp & 0x3F));
-  }
-}
 
 /// One weight's advances in font units, read once.
 struct FontMetrics::Face {

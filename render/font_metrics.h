@@ -24,14 +24,6 @@ inline constexpr std::string_view kDejaVuDir = "/usr/share/fonts/truetype/dejavu
 /// The CSS font-family list the SVG names; the first entry is the font measured.
 inline constexpr std::string_view kFontFamilyCss = "'DejaVu Sans', Verdana, sans-serif";
 
-/// Reads the next UTF-8 code point of `text` at `pos` and advances `pos`.
-/// Malformed or overlong sequences and surrogates read as U+FFFD, one byte at
-/// a time, so any byte string can be measured and escaped.
-char32_t next_code_point(std::string_view text, std::size_t& pos);
-
-/// Appends `cp` to `out` as UTF-8.
-void append_utf8(std::string& out, char32_t cp);
-
 /// Advance widths of DejaVu Sans (regular and bold). Immutable after
 /// loading, so one instance can be shared by any number of renders.
 ///

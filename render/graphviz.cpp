@@ -1,5 +1,6 @@
 #include "render/graphviz.h"
 
+#include "render/detail/graphviz_session.h"
 #include "render/diagram_content.h"
 #include "render/graphviz_text.h"
 #include "render/time_positions.h"
@@ -8,125 +9,31 @@
 #include <graphviz/gvc.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <regex>
 #include <set>
-#include <sstream>
 
 namespace eventgraph {
 
 namespace {
 
 using detail::Bucket;
+using detail::chars;
 using detail::ColourKey;
 using detail::format_number;
+using detail::GraphPtr;
+using detail::GraphvizSession;
 using detail::html_label_text;
+using detail::Layout;
+using detail::set;
+using detail::set_html;
 
 constexpr const char* kFont = "Helvetica";
 /// Up to this many events, edges that Graphviz routes itself go around the
 /// boxes (splines=true); above, straight lines under the boxes: routing
 /// around takes seconds at 100 events and minutes at 200.
 constexpr std::size_t kRoutedUpTo = 45;
-
-// ---------------------------------------------------------------------------
-// Graphviz's global state: one context, one caller at a time, and messages
-// captured instead of printed.
-
-std::string& captured_messages() {
-  static std::string messages;
-  return messages;
-}
-
-int capture_message(char* message) {
-  captured_messages() += message;
-  return 0;
-}
-
-/// Holds the lock on Graphviz, routes its messages to captured_messages()
-/// and turns them into diagnostics.
-class GraphvizSession {
- public:
-  GraphvizSession() : lock_(mutex()) {
-    captured_messages().clear();
-    previous_ = agseterrf(capture_message);
-    agseterr(AGWARN);
-    static GVC_t* shared = gvContext();  // loads the installed plugins once
-    gvc_ = shared;
-  }
-  ~GraphvizSession() { agseterrf(previous_); }
-  GraphvizSession(const GraphvizSession&) = delete;
-  GraphvizSession& operator=(const GraphvizSession&) = delete;
-
-  GVC_t* gvc() const { return gvc_; }
-
-  void take_messages(const std::string& file, std::vector<Diagnostic>& out) {
-    std::istringstream lines(captured_messages());
-    captured_messages().clear();
-    Severity severity = Severity::warning;
-    for (std::string line; std::getline(lines, line);) {
-      if (line.starts_with("Error: ")) severity = Severity::error, line.erase(0, 7);
-      if (line.starts_with("Warning: ")) severity = Severity::warning, line.erase(0, 9);
-      while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
-        line.pop_back();
-      if (!line.empty()) out.push_back({file, {}, severity, "graphviz: " + line, ""});
-    }
-  }
-
- private:
-  static std::mutex& mutex() {
-    static std::mutex m;
-    return m;
-  }
-  std::lock_guard<std::mutex> lock_;
-  agusererrf previous_ = nullptr;
-  GVC_t* gvc_ = nullptr;
-};
-
-struct GraphCloser {
-  void operator()(Agraph_t* g) const { agclose(g); }
-};
-using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
-
-/// Frees a layout when it goes out of scope.
-class Layout {
- public:
-  Layout(GVC_t* gvc, Agraph_t* g, const char* engine) : gvc_(gvc), g_(g) {
-    ok_ = gvLayout(gvc, g, engine) == 0;
-  }
-  ~Layout() {
-    if (ok_) gvFreeLayout(gvc_, g_);
-  }
-  Layout(const Layout&) = delete;
-  Layout& operator=(const Layout&) = delete;
-  bool ok() const { return ok_; }
-
- private:
-  GVC_t* gvc_;
-  Agraph_t* g_;
-  bool ok_ = false;
-};
-
-char* chars(const std::string& s) { return const_cast<char*>(s.c_str()); }
-
-void set(void* object, const char* name, const std::string& value) {
-  agsafeset(object, const_cast<char*>(name), chars(value), const_cast<char*>(""));
-}
-
-void set_html(void* object, const char* name, const std::string& html) {
-  Agraph_t* root = agroot(object);
-  Agsym_t* sym = agattr(root, agobjkind(object), const_cast<char*>(name), nullptr);
-  if (sym == nullptr) sym = agattr(root, agobjkind(object), const_cast<char*>(name), chars(""));
-  char* value = agstrdup_html(root, chars(html));
-  agxset(object, sym, value);
-  agstrfree(root, value);
-}
-
-}  // namespace
-
-namespace {
 
 /// Everything one render needs, gathered once.
 struct Job {

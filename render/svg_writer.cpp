@@ -2,6 +2,7 @@
 
 #include "render/font_metrics.h"
 #include "render/style.h"
+#include "render/text.h"
 
 #include <algorithm>
 #include <array>

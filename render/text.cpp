@@ -5,52 +5,73 @@
 
 namespace eventgraph {
 
-namespace {
-
-/// Length of the valid UTF-8 sequence at `text[at]`, or 0 when malformed.
-std::size_t utf8_length(std::string_view text, std::size_t at) {
+char32_t next_code_point(std::string_view text, std::size_t& pos) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(at);
-  std::size_t length = 0;
-  std::uint32_t min = 0;
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF)
-    length = 2, min = 0x80;
-  else if (lead >= 0xE0 && lead <= 0xEF)
-    length = 3, min = 0x800;
-  else if (lead >= 0xF0 && lead <= 0xF4)
-    length = 4, min = 0x10000;
-  else
-    return 0;
-  if (at + length > text.size()) return 0;
-  std::uint32_t code = lead & (0x7F >> length);
-  for (std::size_t i = 1; i < length; ++i) {
-    if ((byte(at + i) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(at + i) & 0x3F);
+  const unsigned char lead = byte(pos);
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
   }
-  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return length;
+  int extra = 0;
+  char32_t cp = 0;
+  char32_t min = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    extra = 1, cp = lead & 0x1Fu, min = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    extra = 2, cp = lead & 0x0Fu, min = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    extra = 3, cp = lead & 0x07u, min = 0x10000;
+  } else {
+    ++pos;
+    return kReplacementCharacter;
+  }
+  if (text.size() - pos <= static_cast<std::size_t>(extra)) {
+    ++pos;
+    return kReplacementCharacter;
+  }
+  for (int i = 1; i <= extra; ++i) {
+    const unsigned char next = byte(pos + static_cast<std::size_t>(i));
+    if ((next & 0xC0) != 0x80) {
+      ++pos;
+      return kReplacementCharacter;
+    }
+    cp = (cp << 6) | (next & 0x3Fu);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++pos;
+    return kReplacementCharacter;
+  }
+  pos += static_cast<std::size_t>(extra) + 1;
+  return cp;
 }
 
-}  // namespace
+void append_utf8(std::string& out, char32_t cp) {
+  const auto put = [&](unsigned value) { out.push_back(static_cast<char>(value)); };
+  if (cp < 0x80) {
+    put(cp);
+  } else if (cp < 0x800) {
+    put(0xC0 | (cp >> 6)), put(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    put(0xE0 | (cp >> 12)), put(0x80 | ((cp >> 6) & 0x3F)), put(0x80 | (cp & 0x3F));
+  } else {
+    put(0xF0 | (cp >> 18)), put(0x80 | ((cp >> 12) & 0x3F)), put(0x80 | ((cp >> 6) & 0x3F));
+    put(0x80 | (cp & 0x3F));
+  }
+}
 
 std::string clean_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t length = utf8_length(text, i);
-    if (length == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (length == 1 && (lead < 0x20 || lead == 0x7F)) {
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(text, i);
+    if (cp < 0x20 || cp == 0x7F) {
       out += ' ';
+    } else if (cp == kReplacementCharacter) {
+      append_utf8(out, cp);  // a malformed byte, or U+FFFD as written
     } else {
-      out.append(text.substr(i, length));
+      out.append(text.substr(at, i - at));
     }
-    i += length;
   }
   return out;
 }

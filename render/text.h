@@ -9,6 +9,17 @@
 
 namespace eventgraph {
 
+/// What malformed UTF-8 reads as: U+FFFD REPLACEMENT CHARACTER.
+inline constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+/// Reads the next UTF-8 code point of `text` at `pos` and advances `pos`.
+/// Malformed or overlong sequences and surrogates read as U+FFFD, one byte at
+/// a time, so any byte string can be measured and escaped.
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+
+/// Appends `cp` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
 /// Replaces control characters (tabs and newlines included) with spaces and
 /// malformed UTF-8 bytes with U+FFFD, so text is safe in XML 1.0.
 std::string clean_text(std::string_view text);

@@ -5,9 +5,21 @@
 #include <string>
 #include <vector>
 
+using eventgraph::append_utf8;
 using eventgraph::clean_text;
 using eventgraph::join;
+using eventgraph::next_code_point;
 using eventgraph::wrap_words;
+
+namespace {
+
+std::vector<char32_t> decode(std::string_view text) {
+  std::vector<char32_t> out;
+  for (std::size_t pos = 0; pos < text.size();) out.push_back(next_code_point(text, pos));
+  return out;
+}
+
+}  // namespace
 
 TEST_CASE("text: control characters and bad UTF-8 are replaced", "[text]") {
   CHECK(clean_text("a\tb\nc\x01") == "a b c ");
@@ -31,4 +43,20 @@ TEST_CASE("text: items joined by a separator", "[text]") {
   CHECK(join(Items{"a", "b"}, ";") == "a;b");
   CHECK(join(Items{"only"}) == "only");
   CHECK(join(Items{}).empty());
+}
+
+TEST_CASE("text: UTF-8 decoding never reads past the text and replaces bad bytes", "[text]") {
+  CHECK(decode("aé€𝄞") == std::vector<char32_t>{U'a', U'é', U'€', U'𝄞'});
+  CHECK(decode("\xC0\xAF") == std::vector<char32_t>{0xFFFD, 0xFFFD});              // overlong
+  CHECK(decode("\xED\xA0\x80") == std::vector<char32_t>{0xFFFD, 0xFFFD, 0xFFFD});  // surrogate
+  CHECK(decode("\xE2\x82") == std::vector<char32_t>{0xFFFD, 0xFFFD});              // truncated
+  CHECK(decode("\xFF"
+               "a") == std::vector<char32_t>{0xFFFD, U'a'});
+}
+
+TEST_CASE("text: code points encode back to the same UTF-8", "[text]") {
+  std::string out;
+  for (char32_t cp : {U'a', U'é', U'€', U'𝄞', char32_t{0xFFFD}}) append_utf8(out, cp);
+  CHECK(out == "aé€𝄞\xEF\xBF\xBD");
+  CHECK(decode(out) == std::vector<char32_t>{U'a', U'é', U'€', U'𝄞', 0xFFFD});
 }
