@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/wait.h>
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -93,6 +95,24 @@ TEST_CASE("timeline options parse into the options struct") {
         {"timeline"}}) {
     CHECK(parse_command_line(bad).exit_code == 2);
   }
+}
+
+TEST_CASE("timeline: without a loadable librsvg, PNG output names the package and writes nothing") {
+  // librsvg is loaded when the first picture is converted: shadow it with a
+  // file that is not a library, in a process of its own.
+  const fs::path dir = fresh_dir("no-librsvg");
+  fs::create_directories(dir / "lib");
+  std::ofstream(dir / "lib" / "librsvg-2.so.2") << "not a library\n";
+  auto quote = [](const fs::path& path) { return "'" + path.string() + "'"; };
+  const std::string command = "LD_LIBRARY_PATH=" + quote(dir / "lib") + " " +
+                              quote(EVENTGRAPH_BINARY) + " timeline --no-cache " + quote(kSeed) +
+                              " -o " + quote(dir / "t.png") + " 2>" + quote(dir / "err.txt");
+  const int status = std::system(command.c_str());
+  INFO(command);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) != 0);
+  CHECK_THAT(read(dir / "err.txt"), Contains("cannot load") && Contains("librsvg2-2"));
+  CHECK_FALSE(fs::exists(dir / "t.png"));
 }
 
 TEST_CASE("timeline writes SVG to standard output or to a file, PNG and PDF by extension") {
