@@ -11,6 +11,7 @@
 #include <cmath>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 namespace eventgraph {
@@ -24,23 +25,31 @@ constexpr double kMaxImageSide = 32767;
 // in, they made every command start in 38 ms instead of 14 ms (an empty
 // program linked both ways, measured here), and only PNG and PDF output
 // needs them.
+//
+// Each function raster.cpp calls, named once with the library it comes
+// from: the list declares the pointers and looks them up, so the two cannot
+// disagree.
+#define EVENTGRAPH_RASTER_FUNCTIONS(X)              \
+  X(rsvg, rsvg_handle_new_from_data)                \
+  X(rsvg, rsvg_handle_get_intrinsic_size_in_pixels) \
+  X(rsvg, rsvg_handle_render_document)              \
+  X(gobject, g_object_unref)                        \
+  X(glib, g_error_free)                             \
+  X(cairo, cairo_image_surface_create)              \
+  X(cairo, cairo_pdf_surface_create_for_stream)     \
+  X(cairo, cairo_pdf_surface_set_metadata)          \
+  X(cairo, cairo_surface_status)                    \
+  X(cairo, cairo_surface_write_to_png_stream)       \
+  X(cairo, cairo_surface_finish)                    \
+  X(cairo, cairo_surface_destroy)                   \
+  X(cairo, cairo_create)                            \
+  X(cairo, cairo_scale)                             \
+  X(cairo, cairo_destroy)
+
 struct RasterLibraries {
-  decltype(&::rsvg_handle_new_from_data) rsvg_handle_new_from_data = nullptr;
-  decltype(&::rsvg_handle_get_intrinsic_size_in_pixels) rsvg_handle_get_intrinsic_size_in_pixels =
-      nullptr;
-  decltype(&::rsvg_handle_render_document) rsvg_handle_render_document = nullptr;
-  decltype(&::g_object_unref) g_object_unref = nullptr;
-  decltype(&::g_error_free) g_error_free = nullptr;
-  decltype(&::cairo_image_surface_create) cairo_image_surface_create = nullptr;
-  decltype(&::cairo_pdf_surface_create_for_stream) cairo_pdf_surface_create_for_stream = nullptr;
-  decltype(&::cairo_pdf_surface_set_metadata) cairo_pdf_surface_set_metadata = nullptr;
-  decltype(&::cairo_surface_status) cairo_surface_status = nullptr;
-  decltype(&::cairo_surface_write_to_png_stream) cairo_surface_write_to_png_stream = nullptr;
-  decltype(&::cairo_surface_finish) cairo_surface_finish = nullptr;
-  decltype(&::cairo_surface_destroy) cairo_surface_destroy = nullptr;
-  decltype(&::cairo_create) cairo_create = nullptr;
-  decltype(&::cairo_scale) cairo_scale = nullptr;
-  decltype(&::cairo_destroy) cairo_destroy = nullptr;
+#define EVENTGRAPH_DECLARE(library, name) decltype(&::name) name = nullptr;
+  EVENTGRAPH_RASTER_FUNCTIONS(EVENTGRAPH_DECLARE)
+#undef EVENTGRAPH_DECLARE
   std::string error;  ///< why they could not be loaded; empty when they were
 };
 
@@ -58,8 +67,9 @@ const RasterLibraries& libraries() {
     void* cairo = open("libcairo.so.2");
     void* gobject = open("libgobject-2.0.so.0");
     void* glib = open("libglib-2.0.so.0");
+    constexpr std::string_view kInstall = " (install the Debian package 'librsvg2-2')";
     if (!missing.empty()) {
-      l.error = "cannot load " + missing + " (install the Debian package 'librsvg2-2')";
+      l.error = "cannot load " + missing + std::string(kInstall);
       return l;
     }
     auto find = [&](void* library, const char* name, auto& function) {
@@ -67,30 +77,16 @@ const RasterLibraries& libraries() {
           reinterpret_cast<std::remove_reference_t<decltype(function)>>(dlsym(library, name));
       if (!function && missing.empty()) missing = name;
     };
-#define EVENTGRAPH_FIND(library, name) find(library, #name, l.name)
-    EVENTGRAPH_FIND(rsvg, rsvg_handle_new_from_data);
-    EVENTGRAPH_FIND(rsvg, rsvg_handle_get_intrinsic_size_in_pixels);
-    EVENTGRAPH_FIND(rsvg, rsvg_handle_render_document);
-    EVENTGRAPH_FIND(gobject, g_object_unref);
-    EVENTGRAPH_FIND(glib, g_error_free);
-    EVENTGRAPH_FIND(cairo, cairo_image_surface_create);
-    EVENTGRAPH_FIND(cairo, cairo_pdf_surface_create_for_stream);
-    EVENTGRAPH_FIND(cairo, cairo_pdf_surface_set_metadata);
-    EVENTGRAPH_FIND(cairo, cairo_surface_status);
-    EVENTGRAPH_FIND(cairo, cairo_surface_write_to_png_stream);
-    EVENTGRAPH_FIND(cairo, cairo_surface_finish);
-    EVENTGRAPH_FIND(cairo, cairo_surface_destroy);
-    EVENTGRAPH_FIND(cairo, cairo_create);
-    EVENTGRAPH_FIND(cairo, cairo_scale);
-    EVENTGRAPH_FIND(cairo, cairo_destroy);
+#define EVENTGRAPH_FIND(library, name) find(library, #name, l.name);
+    EVENTGRAPH_RASTER_FUNCTIONS(EVENTGRAPH_FIND)
 #undef EVENTGRAPH_FIND
-    if (!missing.empty()) {
-      l.error = "librsvg or cairo lacks " + missing + " (install Debian 12's 'librsvg2-2')";
-    }
+    if (!missing.empty()) l.error = "librsvg or cairo lacks " + missing + std::string(kInstall);
     return l;
   }();
   return loaded;
 }
+
+#undef EVENTGRAPH_RASTER_FUNCTIONS
 
 cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
