@@ -79,7 +79,9 @@ void fill_table(std::size_t events, std::span<const Endpoints> ends,
     if (wanted(kinds[r])) ++start[ends[r].*side + 1];
   }
   for (std::size_t v = 0; v < events; ++v) start[v + 1] += start[v];
-  links.resize(start[events]);
+  // Step tables end in unused links (event 0) that a sweep may read past
+  // the last row (Adjacency::kSweepSlack).
+  links.resize(start[events] + (std::is_same_v<LinkType, Step> ? Adjacency::kSweepSlack : 0));
   std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
   for (std::size_t r = 0; r < ends.size(); ++r) {
     if (!wanted(kinds[r])) continue;
@@ -104,6 +106,9 @@ Adjacency::Adjacency(std::size_t events, std::span<const Endpoints> ends,
              causes_out_.links);
   fill_table(events, ends, kinds, &Endpoints::to, &Endpoints::from, causes, causes_in_.start,
              causes_in_.links);
+  for (std::size_t r = 0; r < ends.size(); ++r) {
+    if (causes(kinds[r]) && ends[r].from >= ends[r].to) causes_ascend_ = false;
+  }
 }
 
 }  // namespace detail

@@ -49,6 +49,15 @@ class Adjacency {
   /// the last of 100k events: 1.75 -> 1.25 ms; of one in the middle, 0.40 -> 0.08-0.15 ms).
   std::span<const Step> causes_out(EventIndex event) const { return causes_out_.row(event); }
   std::span<const Step> causes_in(EventIndex event) const { return causes_in_.row(event); }
+  /// Whether every `causes` link goes from an earlier event (lower index) to
+  /// a later one. Usually so, since a cause rarely postdates its effect; then
+  /// event order is topological for causes, and a walk over most of the
+  /// graph can sweep events in order instead (engine/traversal.cpp).
+  bool causes_ascend() const { return causes_ascend_; }
+  /// How many links past the start of any row of the causes tables may be
+  /// read (the tables end in that many unused links to event 0), so that a
+  /// sweep can read a row's first few links without branching on its length.
+  static constexpr std::size_t kSweepSlack = 4;
 
   /// Hints that a row (or, with `start`, where it starts) is read soon. A
   /// breadth-first walk over most of a 100k-event graph waits on memory,
@@ -80,6 +89,7 @@ class Adjacency {
   }
   Table<Link> out_, in_;
   Table<Step> causes_out_, causes_in_;  ///< no kind to store: 8 bytes a link, not 12
+  bool causes_ascend_ = true;
 };
 
 /// Positions of items by their ids: an open-addressing table of positions,

@@ -6,7 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -31,6 +33,37 @@ TraversalOptions options(std::string_view kinds, std::optional<std::uint32_t> de
   o.via = *eventgraph::parse_relation_kinds(kinds, nullptr);
   o.depth = depth;
   return o;
+}
+
+// The events `via` reaches from `from`, each with its distance, by a
+// textbook breadth-first walk over EventGraph's public steps, at most
+// `options.depth` steps.
+std::vector<Reached> plain_walk(const EventGraph& g, eventgraph::EventIndex from,
+                                const TraversalOptions& options, bool forward) {
+  std::vector<std::optional<std::uint32_t>> distance(g.events().size());
+  distance[from] = 0;
+  std::deque<eventgraph::EventIndex> queue{from};
+  while (!queue.empty()) {
+    const auto at = queue.front();
+    queue.pop_front();
+    if (options.depth && *distance[at] >= *options.depth) continue;
+    auto steps = forward ? g.outgoing(at, options.via) : g.incoming(at, options.via);
+    // contradicts is read both ways whatever the direction
+    for (const auto& step : forward ? g.incoming(at, options.via) : g.outgoing(at, options.via)) {
+      if (g.relation(step.relation).kind == eventgraph::RelationKind::contradicts)
+        steps.push_back(step);
+    }
+    for (const auto& step : steps) {
+      if (distance[step.event]) continue;
+      distance[step.event] = *distance[at] + 1;
+      queue.push_back(step.event);
+    }
+  }
+  std::vector<Reached> reached;
+  for (eventgraph::EventIndex v = 0; v < distance.size(); ++v) {
+    if (distance[v] && v != from) reached.push_back({v, *distance[v]});
+  }
+  return reached;
 }
 
 }  // namespace
@@ -179,41 +212,95 @@ TEST_CASE("lineage agrees with a plain breadth-first walk over every relation ki
       eventgraph::synthetic::generate_event_yaml({.events = 2000, .seed = 3}), "synthetic.yaml");
   REQUIRE(loaded.ok());
   const EventGraph& g = *loaded.graph;
-  auto plain_walk = [&](eventgraph::EventIndex from, eventgraph::RelationKinds via, bool forward) {
-    std::vector<std::optional<std::uint32_t>> distance(g.events().size());
-    distance[from] = 0;
-    std::deque<eventgraph::EventIndex> queue{from};
-    while (!queue.empty()) {
-      const auto at = queue.front();
-      queue.pop_front();
-      auto steps = forward ? g.outgoing(at, via) : g.incoming(at, via);
-      // contradicts is read both ways whatever the direction
-      for (const auto& step : forward ? g.incoming(at, via) : g.outgoing(at, via)) {
-        if (g.relation(step.relation).kind == eventgraph::RelationKind::contradicts)
-          steps.push_back(step);
-      }
-      for (const auto& step : steps) {
-        if (distance[step.event]) continue;
-        distance[step.event] = *distance[at] + 1;
-        queue.push_back(step.event);
-      }
-    }
-    std::vector<Reached> reached;
-    for (eventgraph::EventIndex v = 0; v < distance.size(); ++v) {
-      if (distance[v] && v != from) reached.push_back({v, *distance[v]});
-    }
-    return reached;
-  };
   for (const char* kinds : {"causes", "references", "causes,references", "causes,contradicts",
                             "causes,references,contradicts"}) {
     for (eventgraph::EventIndex event : {0u, 555u, 1000u, 1999u}) {
       INFO(kinds << ", event " << event);
-      const auto expected_up = plain_walk(event, options(kinds).via, false);
-      const auto expected_down = plain_walk(event, options(kinds).via, true);
       CHECK(distances(g, eventgraph::ancestors(g, event, options(kinds))) ==
-            distances(g, expected_up));
+            distances(g, plain_walk(g, event, options(kinds), false)));
       CHECK(distances(g, eventgraph::descendants(g, event, options(kinds))) ==
-            distances(g, expected_down));
+            distances(g, plain_walk(g, event, options(kinds), true)));
+    }
+  }
+}
+
+namespace {
+
+// `events` events on one day, so in id order, each causing one to three of
+// the next hundred, or now and then one anywhere later or caused by one anywhere
+// earlier; with `backward_cause`, one cause also follows its effect.
+EventGraph causes_graph(std::size_t events, bool backward_cause) {
+  eventgraph::Dataset data;
+  const auto day = eventgraph::parse_edtf("2024-05-01");
+  REQUIRE(day.ok());
+  auto id = [](std::size_t i) {
+    std::string digits = std::to_string(i);
+    return "e" + std::string(6 - digits.size(), '0') + digits;
+  };
+  std::uint64_t state = 12345;
+  auto below = [&](std::size_t bound) {  // a fixed linear congruential sequence
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<std::size_t>((state >> 33) % bound);
+  };
+  for (std::size_t i = 0; i < events; ++i) {
+    eventgraph::Event e;
+    e.id = id(i);
+    e.title = e.id;
+    e.date = day.date;
+    data.events.push_back(std::move(e));
+    for (std::size_t k = 1 + below(3); k > 0 && i + 1 < events; --k) {
+      eventgraph::Relation r;
+      r.from = id(i);
+      r.to = id(i + 1 + below(std::min<std::size_t>(100, events - i - 1)));
+      if (below(8) == 0 && i > 0) {  // far: from any earlier event, or to any later one
+        if (below(2) == 0) {
+          r.from = id(below(i));
+          r.to = id(i);
+        } else {
+          r.to = id(i + 1 + below(events - i - 1));
+        }
+      }
+      data.relations.push_back(std::move(r));
+    }
+  }
+  if (backward_cause) {
+    eventgraph::Relation r;
+    r.from = id(events - 10);
+    r.to = id(events / 3);
+    data.relations.push_back(std::move(r));
+  }
+  return EventGraph(std::move(data));
+}
+
+}  // namespace
+
+TEST_CASE("lineage over most of a large graph agrees with a plain walk, depth limits included") {
+  // On a large graph a walk over causes alone that will reach much of it
+  // finishes by sweeping the events in order, which is correct only when
+  // every cause precedes its effect; the graph with one backward cause
+  // checks that the walk then keeps to breadth-first.
+  auto farthest = [](const std::vector<Reached>& reached) {
+    std::uint32_t most = 0;
+    for (const Reached& r : reached) most = std::max(most, r.distance);
+    return most;
+  };
+  for (const bool backward_cause : {false, true}) {
+    const EventGraph g = causes_graph(50000, backward_cause);
+    const auto last = static_cast<eventgraph::EventIndex>(g.events().size() - 1);
+    for (const auto& [event, forward] : {std::pair<eventgraph::EventIndex, bool>{last, false},
+                                         std::pair<eventgraph::EventIndex, bool>{0, true},
+                                         std::pair<eventgraph::EventIndex, bool>{30000, false}}) {
+      INFO("backward cause: " << backward_cause << ", event " << event << ", forward: " << forward);
+      auto lineage = forward ? eventgraph::descendants : eventgraph::ancestors;
+      const auto all = lineage(g, event, {});
+      CHECK(all == plain_walk(g, event, {}, forward));
+      // A limit that the sweep must apply: it cuts off the farthest events.
+      const std::uint32_t depth = farthest(all) - 2;
+      INFO("depth " << depth);
+      const auto near = lineage(g, event, options("causes", depth));
+      CHECK(near.size() < all.size());
+      CHECK(near == plain_walk(g, event, options("causes", depth), forward));
+      if (event != 30000) CHECK(all.size() > g.events().size() / 4);  // what this test is for
     }
   }
 }
