@@ -2,7 +2,7 @@
 # The benchmark suite, in one command: builds a Release tree with the
 # benchmarks, generates synthetic event files (1k, 10k, 100k; 200 and 1,000
 # for `graph`), times every eventgraph command that exists against the peers
-# (Python + PyYAML's C loader + networkx; `dot -Tsvg`), runs the
+# (Python + PyYAML's C loader + networkx; matplotlib; `dot -Tsvg`), runs the
 # micro-benchmarks, and writes bench/RESULTS.md. See bench/README.md.
 #
 #   bash bench/run.sh            # the full run (about 30 minutes, 2 GB of memory)
@@ -37,6 +37,7 @@ missing=()
 command -v dot >/dev/null || missing+=("dot (Debian package 'graphviz')")
 "$python" -c 'import yaml; yaml.CLoader' 2>/dev/null || missing+=("PyYAML with its C loader (Debian package 'python3-yaml')")
 "$python" -c 'import networkx' 2>/dev/null || missing+=("networkx (Debian package 'python3-networkx')")
+"$python" -c 'import matplotlib' 2>/dev/null || missing+=("matplotlib (Debian package 'python3-matplotlib')")
 if [ ${#missing[@]} -gt 0 ]; then
   printf 'bench: missing: %s\n' "${missing[@]}" >&2
   echo "bench: run 'bash scripts/setup.sh' as root to install them" >&2

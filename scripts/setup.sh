@@ -13,7 +13,8 @@ packages=(
   # tests
   catch2 libxml2-utils jq graphviz librsvg2-bin chromium python3 python3-jsonschema
   # sanitizers, fuzzing and benchmarks
-  clang-14 libclang-rt-14-dev libxml2-dev libbenchmark-dev python3-yaml python3-networkx time
+  clang-14 libclang-rt-14-dev libxml2-dev libbenchmark-dev python3-yaml python3-networkx
+  python3-matplotlib time
 )
 
 missing=()
