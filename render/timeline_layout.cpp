@@ -2,10 +2,10 @@
 
 #include "render/detail/row_packer.h"
 #include "render/detail/timeline_frame.h"
+#include "render/detail/timeline_lanes.h"
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace eventgraph {
 
@@ -35,47 +35,6 @@ struct Drawable {
   sys_days first, end;  // [first, end) of the known part, clipped
   EndStyle start = EndStyle::closed, finish = EndStyle::closed;
 };
-
-// The lane names of an event, in its own order, without repeats; the
-// fallback name when it has none.
-std::vector<std::string> lane_names(const EventGraph& graph, const Event& event, LaneMode mode) {
-  std::vector<std::string> names;
-  const auto add = [&](const std::string& name) {
-    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
-      names.push_back(name);
-    }
-  };
-  switch (mode) {
-    case LaneMode::none:
-      return {""};
-    case LaneMode::actor:
-      for (const std::string& id : event.actors) {
-        const Actor* actor = graph.find_actor(id);
-        add(actor && !actor->name.empty() ? actor->name : id);
-      }
-      if (names.empty()) names.push_back("no actor");
-      break;
-    case LaneMode::affiliation:
-      for (const std::string& id : event.actors) {
-        if (const Actor* actor = graph.find_actor(id)) add(actor->affiliation);
-      }
-      if (names.empty()) names.push_back("no affiliation");
-      break;
-    case LaneMode::kind:
-      add(event.kind);
-      if (names.empty()) names.push_back("no kind");
-      break;
-    case LaneMode::tag:
-      for (const std::string& tag : event.tags) add(tag);
-      if (names.empty()) names.push_back("untagged");
-      break;
-  }
-  return names;
-}
-
-bool is_fallback_lane(const std::string& name) {
-  return name == "no actor" || name == "no affiliation" || name == "no kind" || name == "untagged";
-}
 
 std::string tooltip_for(const EventGraph& graph, const Event& event) {
   std::string text =
@@ -395,35 +354,14 @@ TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventInd
   std::vector<Drawable> drawn = collect_drawables(graph, selection, options);
   const TimeScale scale = make_scale(drawn, options, plot_left, plot_right);
 
-  std::vector<std::vector<std::string>> names_of;
-  std::vector<std::string> lanes;
-  for (const Drawable& d : drawn) {
-    names_of.push_back(lane_names(graph, graph.event(d.index), options.lanes));
-    // Without --lanes-repeat an event appears only in its first lane, so
-    // only first lanes exist.
-    const std::size_t used = options.lanes_repeat ? names_of.back().size() : 1;
-    for (std::size_t a = 0; a < used; ++a) {
-      const std::string& name = names_of.back()[a];
-      if (std::find(lanes.begin(), lanes.end(), name) == lanes.end()) lanes.push_back(name);
-    }
-  }
-  // Busiest lanes first (ties: first event first); the "no ..." lane last.
-  std::map<std::string, std::size_t> lane_size;
-  for (std::size_t i = 0; i < drawn.size(); ++i) {
-    const std::size_t counted = options.lanes_repeat ? names_of[i].size() : 1;
-    for (std::size_t a = 0; a < counted; ++a) ++lane_size[names_of[i][a]];
-  }
-  std::stable_sort(lanes.begin(), lanes.end(), [&](const std::string& a, const std::string& b) {
-    if (is_fallback_lane(a) != is_fallback_lane(b)) return is_fallback_lane(b);
-    return lane_size[a] > lane_size[b];
-  });
-  if (lanes.empty()) lanes.push_back("");
-  std::map<std::string, std::size_t> lane_index;
-  for (std::size_t i = 0; i < lanes.size(); ++i) lane_index[lanes[i]] = i;
+  std::vector<EventIndex> drawn_events;
+  for (const Drawable& d : drawn) drawn_events.push_back(d.index);
+  const detail::LanePlan lanes =
+      detail::plan_lanes(graph, drawn_events, options.lanes, options.lanes_repeat);
 
   // Marks and labels, each with the rows it needs in its lane.
   const double label_width = std::clamp(plot_width * 0.3, 140.0, 340.0);
-  std::vector<std::vector<detail::PackItem>> items(lanes.size());
+  std::vector<std::vector<detail::PackItem>> items(lanes.names.size());
   std::vector<std::optional<std::size_t>> first_mark(graph.events().size());
   for (std::size_t i = 0; i < drawn.size(); ++i) {
     const Event& event = graph.event(drawn[i].index);
@@ -431,12 +369,11 @@ TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventInd
         wrap_text(event.title.empty() ? event.id : event.title, label_width, 12,
                   FontWeight::regular, fonts, kMaxLabelLines);
     if (lines.empty()) lines.push_back(event.id);
-    const std::size_t appearances = options.lanes_repeat ? names_of[i].size() : 1;
-    for (std::size_t a = 0; a < appearances; ++a) {
+    for (std::size_t lane : lanes.of_event[i]) {
       detail::PackItem item;
       item.id = layout.marks.size();
       EventMark mark = make_mark(event, drawn[i], scale, lines, plot_left, plot_right, fonts, item);
-      mark.lane = mark.colour = lane_index[names_of[i][a]];
+      mark.lane = mark.colour = lane;
       mark.tooltip = tooltip_for(graph, event);
       items[mark.lane].push_back(std::move(item));
       if (!first_mark[drawn[i].index]) first_mark[drawn[i].index] = layout.marks.size();
@@ -451,7 +388,7 @@ TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventInd
     const Endpoints ends = graph.endpoints(r);
     if (first_mark[ends.from] && first_mark[ends.to]) relations.push_back(r);
   }
-  const detail::FrameInput frame{graph, scale, options, relations, lanes, drawn.size()};
+  const detail::FrameInput frame{graph, scale, options, relations, lanes.names, drawn.size()};
 
   // Title, subtitle, legend, axis.
   const std::string title = !options.title.empty()   ? options.title
@@ -480,7 +417,7 @@ TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventInd
   // Each lane's items packed into rows; lanes one below another.
   double lane_top = layout.axis_y + 4;
   const double heading = options.lanes == LaneMode::none ? 4 : kHeading;
-  for (std::size_t lane = 0; lane < lanes.size(); ++lane) {
+  for (std::size_t lane = 0; lane < lanes.names.size(); ++lane) {
     const std::vector<int> rows = detail::pack_rows(items[lane], kGap);
     int used = 0;
     for (std::size_t i = 0; i < items[lane].size(); ++i) {
@@ -488,12 +425,12 @@ TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventInd
       used = std::max(used, rows[i] + detail::height(items[lane][i]));
     }
     LaneBand band;
-    band.name = lanes[lane];
+    band.name = lanes.names[lane];
     band.colour = lane;
     band.band = Box{plot_left, lane_top, plot_width, heading + kSlot * used + kLanePad};
     if (options.lanes != LaneMode::none) {
       band.heading =
-          detail::make_text(lanes[lane], TextRole::lane, plot_left + 4, lane_top + 16, fonts);
+          detail::make_text(lanes.names[lane], TextRole::lane, plot_left + 4, lane_top + 16, fonts);
     }
     lane_top = band.band.bottom();
     layout.lanes.push_back(std::move(band));
