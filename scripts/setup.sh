@@ -15,6 +15,8 @@ packages=(
   # sanitizers, fuzzing and benchmarks
   clang-14 libclang-rt-14-dev libxml2-dev libbenchmark-dev python3-yaml python3-networkx
   python3-matplotlib time
+  # the Python module and the programs that read our exports
+  pybind11-dev python3-pybind11 python3-dev python3-pytest python3-igraph python3-pandas ccache
 )
 
 # Node.js and npm: Debian's, unless the machine already has a node and npm
