@@ -31,6 +31,19 @@ std::string actor_names(const EventGraph& graph, const std::vector<std::string>&
 
 std::string year_of(date::sys_days day) { return format_day(day).substr(0, 4); }
 
+std::string_view direction_in_words(RankDirection direction) {
+  switch (direction) {
+    case RankDirection::top_bottom:
+      return "top to bottom";
+    case RankDirection::right_left:
+      return "right to left";
+    case RankDirection::bottom_top:
+      return "bottom to top";
+    default:
+      return "left to right";
+  }
+}
+
 }  // namespace
 
 ColourKey::ColourKey(const EventGraph& graph, Theme theme) : theme_(theme) {
@@ -173,8 +186,8 @@ std::string edge_tooltip(const EventGraph& graph, const Relation& r, Theme theme
 }
 
 LegendContent legend_content(const EventGraph& graph, std::span<const EventIndex> events,
-                             std::size_t relations, DiagramLayout layout, const ColourKey& key,
-                             std::string title) {
+                             std::size_t relations, DiagramLayout layout, RankDirection direction,
+                             const ColourKey& key, std::string title) {
   LegendContent content;
   content.title = std::move(title);
   std::string text = std::to_string(events.size()) +
@@ -191,7 +204,8 @@ LegendContent legend_content(const EventGraph& graph, std::span<const EventIndex
   }
   switch (layout) {
     case DiagramLayout::dot:
-      text += ". Time runs left to right in bands of one date bucket each.";
+      text += ". Time runs " + std::string(direction_in_words(direction)) +
+              " in bands of one date bucket each.";
       break;
     case DiagramLayout::time:
       text +=

@@ -79,8 +79,8 @@ struct LegendContent {
 /// Collects the legend for a selection: its size, years, and how to read
 /// the layout, and which affiliation colours appear.
 LegendContent legend_content(const EventGraph& graph, std::span<const EventIndex> events,
-                             std::size_t relations, DiagramLayout layout, const ColourKey& key,
-                             std::string title);
+                             std::size_t relations, DiagramLayout layout, RankDirection direction,
+                             const ColourKey& key, std::string title);
 
 /// The title block as an HTML-like table, placed as the graph's label so
 /// that it never disturbs the layout. Without `legend`, only the titles.

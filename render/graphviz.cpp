@@ -231,9 +231,11 @@ AxisBands bucket_bands(Agraph_t* g, const std::vector<Bucket>& buckets,
     }
     extents.emplace_back(std::min(lo, hi), std::max(lo, hi));
   }
-  std::sort(extents.begin(), extents.end());  // RL and BT run backwards
+  // Sorted by coordinate, the extents run backwards for RL, and for TB,
+  // because Graphviz's y grows upwards: the first bucket is at the top.
+  std::sort(extents.begin(), extents.end());
   const bool reversed =
-      direction == RankDirection::right_left || direction == RankDirection::bottom_top;
+      direction == RankDirection::right_left || direction == RankDirection::top_bottom;
   for (std::size_t i = 0; i < extents.size(); ++i) {
     const double from =
         i == 0 ? extents[i].first - 10 : (extents[i - 1].second + extents[i].first) / 2;
@@ -449,8 +451,8 @@ DiagramResult render_diagram(const EventGraph& graph, std::span<const EventIndex
   if (ok && axis) add_axis(g, job, *axis);
 
   const detail::LegendContent legend =
-      detail::legend_content(graph, job.events, job.relations.size(), job.layout, key,
-                             options.title.empty() ? graph.title() : options.title);
+      detail::legend_content(graph, job.events, job.relations.size(), job.layout, options.rankdir,
+                             key, options.title.empty() ? graph.title() : options.title);
   set_html(g, "label", detail::legend_html(legend, key, options.theme, options.legend));
 
   if (ok) {

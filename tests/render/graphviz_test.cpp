@@ -2,6 +2,8 @@
 // event and relation, hostile text shown as text, the same bytes each run.
 #include "render/graphviz.h"
 
+#include "render/diagram_content.h"
+
 #include "engine/loader.h"
 #include "tests/support/synthetic.h"
 
@@ -13,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <numeric>
 #include <regex>
 #include <sstream>
@@ -321,4 +324,79 @@ TEST_CASE("graphviz: edges go around boxes up to 45 events, straight above", "[g
              Catch::Contains("splines=true"));
   CHECK_THAT(render(graph, all, DiagramFormat::dot, DiagramLayout::time).bytes,
              Catch::Contains("splines=line"));
+}
+
+// A reader takes each event's year from the band it sits in: with
+// `--rankdir TB` and `BT` every band was labelled with the mirrored year.
+TEST_CASE("graphviz: every event sits in the band of its own date, for each rankdir",
+          "[graphviz][rankdir]") {
+  const EventGraph& graph = seed_graph();
+  const std::vector<EventIndex> all = all_events(graph);
+  const std::vector<detail::Bucket> buckets = detail::bucket_events(graph, all);
+  REQUIRE(buckets.size() >= 5);
+  for (RankDirection direction : {RankDirection::left_right, RankDirection::right_left,
+                                  RankDirection::top_bottom, RankDirection::bottom_top}) {
+    INFO("--rankdir " << to_string(direction));
+    GraphOptions options;
+    options.format = DiagramFormat::dot;
+    options.layout = DiagramLayout::dot;
+    options.rankdir = direction;
+    const DiagramResult result = render_diagram(graph, all, options);
+    REQUIRE(result.ok());
+    const bool along_x =
+        direction == RankDirection::left_right || direction == RankDirection::right_left;
+    // Where each node is along the time axis, oriented so that later is larger.
+    const double sign =
+        direction == RankDirection::right_left || direction == RankDirection::top_bottom ? -1 : 1;
+    std::map<std::string, double> event_at;
+    std::map<std::string, double> label_at;
+    const std::regex node(R"re(\n\t"?([^\s"\[]+)"?\t\[([\s\S]*?)\];)re");
+    const std::regex pos(R"re(pos="([-\d.e]+),([-\d.e]+)!?")re");
+    const std::regex label(R"re(label=<([^>]*)>)re");
+    for (std::sregex_iterator it(result.bytes.begin(), result.bytes.end(), node), end; it != end;
+         ++it) {
+      const std::string name = (*it)[1], attributes = (*it)[2];
+      std::smatch p, l;
+      if (!std::regex_search(attributes, p, pos)) continue;
+      const double at = sign * std::stod(along_x ? p[1] : p[2]);
+      if (name.starts_with("_axis_") && std::regex_search(attributes, l, label)) {
+        if (l[1] != "…") label_at[l[1]] = at;
+      } else if (graph.find_event(name)) {
+        event_at[name] = at;
+      }
+    }
+    REQUIRE(event_at.size() == graph.events().size());
+    REQUIRE(label_at.size() == buckets.size());
+    for (std::size_t b = 0; b < buckets.size(); ++b) {
+      INFO("band " << buckets[b].label);
+      if (b > 0) CHECK(label_at.at(buckets[b - 1].label) < label_at.at(buckets[b].label));
+      // Inside its band: past the middle of the band before, short of the
+      // middle of the band after.
+      for (EventIndex e : buckets[b].events) {
+        const std::string& id = graph.event(e).id;
+        INFO(id);
+        const double at = event_at.at(id);
+        if (b > 0) CHECK(at > label_at.at(buckets[b - 1].label));
+        if (b + 1 < buckets.size()) CHECK(at < label_at.at(buckets[b + 1].label));
+      }
+    }
+  }
+}
+
+TEST_CASE("graphviz: the subtitle says which way time runs", "[graphviz][rankdir]") {
+  const EventGraph& graph = seed_graph();
+  const std::vector<EventIndex> all = all_events(graph);
+  const std::pair<RankDirection, const char*> cases[] = {
+      {RankDirection::left_right, "Time runs left to right"},
+      {RankDirection::right_left, "Time runs right to left"},
+      {RankDirection::top_bottom, "Time runs top to bottom"},
+      {RankDirection::bottom_top, "Time runs bottom to top"}};
+  for (const auto& [direction, words] : cases) {
+    GraphOptions options;
+    options.layout = DiagramLayout::dot;
+    options.rankdir = direction;
+    const DiagramResult result = render_diagram(graph, all, options);
+    REQUIRE(result.ok());
+    CHECK_THAT(result.bytes, Catch::Contains(words));
+  }
 }
