@@ -8,12 +8,14 @@ set -eu
 eventgraph=${1:-eventgraph}
 events=${2:-$(dirname "$0")/../data/events.yaml}
 
-echo "1. How did Russia's December 2021 draft treaties lead to the Istanbul talks?"
-"$eventgraph" path "$events" december-2021-draft-treaties istanbul-talks --format json |
+echo "1. How does Russia's demand for Ukrainian neutrality go back to the invasion, and who claims each step?"
+"$eventgraph" path "$events" full-scale-invasion russia-neutrality-demand --format json |
   jq -r '.paths[0] as $p
          | $p.events[0],
            ($p.relations | to_entries[]
             | "  \(.value.kind) -> \($p.events[.key + 1])"
+              + (if (.value.claimed_by | length) > 0
+                 then "  (claimed by \(.value.claimed_by | join(", ")))" else "" end)
               + (if (.value.disputed_by | length) > 0
                  then "  (disputed by \(.value.disputed_by | join(", ")))" else "" end))'
 

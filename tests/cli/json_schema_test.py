@@ -50,7 +50,7 @@ def main():
         "path-none": ["path", graph, "foxtrot", "alpha"],
         "path-self": ["path", graph, "zulu", "zulu"],
         "path-all": ["path", graph, "bravo", "charlie", "--all", "--undirected", "--max-length", "5"],
-        "path-seed": ["path", seed, "december-2021-draft-treaties", "istanbul-talks-collapse",
+        "path-seed": ["path", seed, "istanbul-draft-agreement", "istanbul-talks-collapse",
                       "--via", "causes,references", "--undirected", "--k", "5"],
         "ancestors": ["ancestors", seed, "istanbul-talks-collapse"],
         "descendants": ["descendants", graph, "alpha", "--depth", "1", "--kind", "step"],
@@ -73,7 +73,7 @@ def main():
     requests = [
         {"cmd": "list", "tag": "istanbul"},
         {"cmd": "show", "id": "lavrov-cbs-interview"},
-        {"cmd": "path", "from": "december-2021-draft-treaties", "to": "istanbul-talks", "k": 2},
+        {"cmd": "path", "from": "full-scale-invasion", "to": "russia-neutrality-demand", "k": 2},
         {"cmd": "path", "from": "full-scale-invasion", "to": "istanbul-talks-collapse", "all": True},
         {"cmd": "ancestors", "id": "istanbul-talks-collapse", "depth": 2},
         {"cmd": "descendants", "id": "full-scale-invasion", "via": "causes,references"},

@@ -165,7 +165,7 @@ TEST_CASE("timeline: --from and --to select events and set the view") {
   CHECK(backwards.exit_code == 2);
   const Run tagged = run({"timeline", kSeed, "--tag", "budapest", "--relations", "none"});
   CHECK(tagged.exit_code == 0);
-  CHECK_THAT(tagged.out, Contains("3 events, 16 Oct 2025 – 22 Oct 2025"));
+  CHECK_THAT(tagged.out, Contains("4 events, 16 Oct 2025 – 4 Feb 2026"));
 }
 
 TEST_CASE("write_file_atomically replaces the file in one step") {

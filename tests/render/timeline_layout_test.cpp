@@ -151,7 +151,8 @@ TEST_CASE("marks: points for days, bars for spans, arrows for open ends") {
   const TimelineLayout layout = lay_out(graph);
   const EventMark& invasion = mark_of(graph, layout, "full-scale-invasion");  // 2022-02-24
   CHECK(invasion.point);
-  const EventMark& talks = mark_of(graph, layout, "istanbul-talks");  // 2022-03/2022-04
+  const EventMark& talks =
+      mark_of(graph, layout, "istanbul-draft-agreement");  // 2022-03-29/2022-04
   CHECK_FALSE(talks.point);
   CHECK(talks.x1 > talks.x0);
   const EventMark& backlash = mark_of(graph, layout, "russia-backlash-bucharest");  // 2008-04-03/..
