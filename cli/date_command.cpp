@@ -32,7 +32,7 @@ int DateCommand::run(Io& io) {
       continue;
     }
     const EdtfDate& d = parsed.date;
-    auto end = [](Bound bound, date::sys_days day) {
+    auto end = [](Bound bound, Day day) {
       return bound == Bound::known ? format_day(day) : "(" + std::string(to_string(bound)) + ")";
     };
     io.out << std::left << std::setw(static_cast<int>(width)) << d.text() << "  " << std::setw(8)

@@ -15,7 +15,7 @@ namespace {
 constexpr std::size_t kLabelWidth = 11;  // "  summary  " and friends
 constexpr std::size_t kWrapColumn = 78;
 
-std::string bound_text(Bound bound, date::sys_days day) {
+std::string bound_text(Bound bound, Day day) {
   switch (bound) {
     case Bound::known:
       return format_day(day);

@@ -121,8 +121,9 @@ int TimelineCommand::run(Io& io) {
   const std::optional<EventFilter> filter = filter_or_explain(*graph, options_.filters, io);
   if (!filter) return kExitUsage;
   TimelineOptions timeline = options_.timeline;
-  timeline.from = filter->from;
-  timeline.to = filter->to;
+  // The timeline still draws with date's calendar; deep-time windows sit at its edge.
+  if (filter->from) timeline.from = clamp_to_sys_days(*filter->from);
+  if (filter->to) timeline.to = clamp_to_sys_days(*filter->to);
   const std::vector<EventIndex> selection = select(*graph, *filter);
   if (!fonts_exact()) {
     io.err << "eventgraph timeline: warning: DejaVu Sans not found in " << kDejaVuDir

@@ -2,9 +2,8 @@
 // text match, combinable, applied to the whole graph or to any event set.
 #pragma once
 
+#include "engine/day.h"
 #include "engine/event_graph.h"
-
-#include <date/date.h>
 
 #include <optional>
 #include <span>
@@ -24,9 +23,9 @@ namespace eventgraph {
 ///   std::vector<EventIndex> kept = select(graph, filter);
 struct EventFilter {
   /// First day of the date window, inclusive; nullopt leaves it open.
-  std::optional<date::sys_days> from;
+  std::optional<Day> from;
   /// Last day of the date window, inclusive; nullopt leaves it open.
-  std::optional<date::sys_days> to;
+  std::optional<Day> to;
   /// False: keep events whose [earliest, latest] overlaps the window (an
   /// open or unknown end of the event's date may lie anywhere). True: keep
   /// only events that lie wholly inside it (an open or unknown end is not

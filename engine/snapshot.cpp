@@ -25,7 +25,7 @@ namespace {
 
 // Bump when the encoding or anything it depends on changes.
 constexpr std::string_view kMagic = "eventgraph-snapshot";
-constexpr std::uint32_t kSnapshotVersion = 2;
+constexpr std::uint32_t kSnapshotVersion = 3;
 constexpr std::string_view kEngineVersion = "0.1.0";
 
 // XXH3, 128 bits: a collision would give a wrong answer, so keep them
@@ -100,15 +100,9 @@ class Writer {
     i32(l.line);
     i32(l.column);
   }
-  void date(const EdtfDate& d) {
-    str(d.text());
-    u8(static_cast<std::uint8_t>(d.start()));
-    u8(static_cast<std::uint8_t>(d.end()));
-    i32(d.known_first().time_since_epoch().count());
-    i32(d.known_last().time_since_epoch().count());
-    u8(static_cast<std::uint8_t>(d.precision()));
-    u8(static_cast<std::uint8_t>((d.uncertain() ? 1 : 0) | (d.approximate() ? 2 : 0)));
-  }
+  // A date is its text: the reader parses it again, so the snapshot never
+  // falls out of step with the date model.
+  void date(const EdtfDate& d) { str(d.text()); }
   std::string& bytes() { return out_; }
 
  private:
@@ -167,16 +161,9 @@ class Reader {
     return l;
   }
   EdtfDate date() {
-    std::string text = str();
-    const auto start = u8(), end = u8();
-    const date::sys_days first{date::days{i32()}}, last{date::days{i32()}};
-    const auto precision = u8(), flags = u8();
-    if (start > 2 || end > 2 || precision > static_cast<std::uint8_t>(Precision::interval) ||
-        flags > 3 || first > last) {
-      return fail<EdtfDate>();
-    }
-    return EdtfDate(std::move(text), static_cast<Bound>(start), first, static_cast<Bound>(end),
-                    last, static_cast<Precision>(precision), (flags & 1) != 0, (flags & 2) != 0);
+    EdtfParseResult parsed = parse_edtf(str());
+    if (!parsed.ok()) return fail<EdtfDate>();
+    return std::move(parsed.date);
   }
 
  private:

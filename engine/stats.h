@@ -1,13 +1,12 @@
 // Summary counts of an event graph, as `eventgraph stats` prints them.
 #pragma once
 
+#include "engine/day.h"
 #include "engine/event_graph.h"
 
 #include <array>
 #include <cstddef>
 #include <optional>
-
-#include <date/date.h>
 
 namespace eventgraph {
 
@@ -15,9 +14,9 @@ struct GraphStats {
   std::size_t events = 0;
   std::size_t actors = 0;
   std::size_t sources = 0;
-  std::array<std::size_t, 3> relations{};   ///< indexed by RelationKind
-  std::optional<date::sys_days> first_day;  ///< earliest known day of any event
-  std::optional<date::sys_days> last_day;   ///< latest known day of any event
+  std::array<std::size_t, 3> relations{};  ///< indexed by RelationKind
+  std::optional<Day> first_day;            ///< earliest known day of any event
+  std::optional<Day> last_day;             ///< latest known day of any event
   std::size_t events_without_sources = 0;
   std::size_t components = 0;  ///< connected components, relations read both ways
   std::size_t disputed_relations = 0;

@@ -29,7 +29,7 @@ std::string actor_names(const EventGraph& graph, const std::vector<std::string>&
   return out;
 }
 
-std::string year_of(date::sys_days day) { return format_day(day).substr(0, 4); }
+std::string year_of(Day day) { return format_day(day).substr(0, 4); }
 
 std::string_view direction_in_words(RankDirection direction) {
   switch (direction) {
@@ -114,9 +114,9 @@ std::vector<Bucket> bucket_events(const EventGraph& graph, std::span<const Event
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   std::map<long, Bucket> by_key;
   for (EventIndex e : events) {
-    const date::year_month_day ymd{graph.event(e).date.known_first()};
-    const long y = static_cast<int>(ymd.year());
-    const unsigned m = static_cast<unsigned>(ymd.month());
+    const CivilDay civil = to_civil(graph.event(e).date.known_first());
+    const long y = civil.year.value();
+    const unsigned m = static_cast<unsigned>(civil.month);
     long key = unit == month ? y * 12 + m - 1 : unit == year ? y : (y < 0 ? (y - 9) / 10 : y / 10);
     Bucket& bucket = by_key[key];
     if (bucket.label.empty()) {
@@ -194,7 +194,7 @@ LegendContent legend_content(const EventGraph& graph, std::span<const EventIndex
                      (events.size() == 1 ? " event, " : " events, ") + std::to_string(relations) +
                      (relations == 1 ? " relation" : " relations");
   if (!events.empty()) {
-    date::sys_days first = graph.event(events.front()).date.known_first(), last = first;
+    Day first = graph.event(events.front()).date.known_first(), last = first;
     for (EventIndex e : events) {
       first = std::min(first, graph.event(e).date.known_first());
       last = std::max(last, graph.event(e).date.known_first());

@@ -21,7 +21,7 @@ std::string csv_field(std::string_view text) {
   return quoted + '"';
 }
 
-std::string day_or_empty(const std::optional<date::sys_days>& day) {
+std::string day_or_empty(const std::optional<Day>& day) {
   return day ? format_day(*day) : std::string();
 }
 

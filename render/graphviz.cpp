@@ -264,7 +264,7 @@ std::optional<AxisBands> place_by_time(Agraph_t* g, GVC_t* gvc, const Job& job,
   std::map<EventIndex, std::size_t> position;
   for (std::size_t i = 0; i < job.events.size(); ++i) position[job.events[i]] = i;
   for (std::size_t i = 0; i < job.events.size(); ++i) {
-    boxes[i].day = job.graph.event(job.events[i]).date.known_first();
+    boxes[i].day = clamp_to_sys_days(job.graph.event(job.events[i]).date.known_first());
     for (const Step& step :
          job.graph.incoming(job.events[i], RelationKinds(RelationKind::causes))) {
       if (auto it = position.find(step.event); it != position.end()) {

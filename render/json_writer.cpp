@@ -12,7 +12,7 @@ std::string dump(const ordered_json& document) {
   return document.dump(2, ' ', false, ordered_json::error_handler_t::replace) + '\n';
 }
 
-ordered_json day_or_null(const std::optional<date::sys_days>& day) {
+ordered_json day_or_null(const std::optional<Day>& day) {
   return day ? ordered_json(format_day(*day)) : ordered_json(nullptr);
 }
 

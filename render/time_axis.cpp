@@ -341,7 +341,7 @@ std::string_view month_abbreviation(unsigned month) {
   return month >= 1 && month <= 12 ? kMonths[month - 1] : std::string_view("?");
 }
 
-std::string year_label(int year) {
+std::string year_label(std::int64_t year) {
   if (year <= 0) return std::to_string(1 - year) + " BCE";
   return std::to_string(year);
 }
@@ -355,21 +355,22 @@ std::string day_label(sys_days day) {
 
 namespace {
 
-std::string describe_single(const EdtfDate& d) {
-  const auto first = ymd(d.known_first());
-  const auto last = ymd(d.known_last());
-  const std::string year = year_label(static_cast<int>(first.year()));
+std::string describe_single(const SingleDate& d) {
+  const CivilDay first = to_civil(d.days.first());
+  const CivilDay last = to_civil(d.days.last());
+  const std::string year = year_label(first.year.value());
   std::string text;
-  switch (d.precision()) {
+  switch (d.precision) {
     case Precision::day:
-      text = day_label(d.known_first());
+      text = std::to_string(static_cast<unsigned>(first.day)) + " " +
+             std::string(month_abbreviation(static_cast<unsigned>(first.month))) + " " + year;
       break;
     case Precision::month:
-      text = std::string(month_abbreviation(static_cast<unsigned>(first.month()))) + " " + year;
+      text = std::string(month_abbreviation(static_cast<unsigned>(first.month))) + " " + year;
       break;
     case Precision::season: {
       constexpr std::array<std::string_view, 4> kSeasons = {"winter", "spring", "summer", "autumn"};
-      text = std::string(kSeasons[(static_cast<unsigned>(first.month()) % 12) / 3]) + " " + year;
+      text = std::string(kSeasons[(static_cast<unsigned>(first.month) % 12) / 3]) + " " + year;
       break;
     }
     case Precision::year:
@@ -379,32 +380,49 @@ std::string describe_single(const EdtfDate& d) {
       text = year + "s";
       break;
     default:
-      text = year + " – " + year_label(static_cast<int>(last.year()));
+      text = year + " – " + year_label(last.year.value());
       break;
   }
-  if (d.uncertain() && d.approximate()) return text + " (uncertain, approximate)";
-  if (d.uncertain()) return text + " (uncertain)";
-  if (d.approximate()) return text + " (approximate)";
+  const Qualifier q = d.qualifiers();
+  if (has(q, Qualifier::uncertain_and_approximate)) return text + " (uncertain, approximate)";
+  if (has(q, Qualifier::uncertain)) return text + " (uncertain)";
+  if (has(q, Qualifier::approximate)) return text + " (approximate)";
   return text;
 }
 
-std::string describe_end(std::string_view text, Bound bound, bool start) {
+std::string describe_end(const SingleDate& date, Bound bound, bool start) {
   if (bound == Bound::open) return start ? "open start" : "open-ended";
   if (bound == Bound::unknown) return start ? "unknown start" : "unknown end";
-  const EdtfParseResult parsed = parse_edtf(text);
-  return parsed.ok() ? describe_single(parsed.date) : std::string(text);
+  return describe_single(date);
+}
+
+std::string describe_member(const SetMember& member) {
+  if (!member.is_range()) return describe_single(member.first);
+  return describe_single(member.first) + " – " + describe_single(member.last);
 }
 
 }  // namespace
 
 std::string describe_date(const EdtfDate& date) {
   if (!date.ok()) return "no date";
-  if (!date.is_interval()) return describe_single(date);
-  const std::string& text = date.text();
-  const std::size_t slash = text.find('/');
-  if (slash == std::string::npos) return text;
-  return describe_end(std::string_view(text).substr(0, slash), date.start(), true) + " – " +
-         describe_end(std::string_view(text).substr(slash + 1), date.end(), false);
+  switch (date.kind()) {
+    case EdtfKind::date:
+      return describe_single(date.start_date());
+    case EdtfKind::interval:
+      return describe_end(date.start_date(), date.start(), true) + " – " +
+             describe_end(date.end_date(), date.end(), false);
+    case EdtfKind::one_of:
+    case EdtfKind::all_of:
+      break;
+  }
+  const std::string joint = date.kind() == EdtfKind::one_of ? " or " : " and ";
+  std::string text = date.start() == Bound::open ? "on or before " : "";
+  const auto members = date.members();
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    if (i > 0) text += i + 1 == members.size() ? joint : ", ";
+    text += describe_member(members[i]);
+  }
+  return date.end() == Bound::open ? text + " or later" : text;
 }
 
 }  // namespace eventgraph

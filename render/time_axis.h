@@ -127,7 +127,7 @@ AxisTicks choose_ticks(const TimeScale& scale, const LabelWidth& width, double o
 std::string_view month_abbreviation(unsigned month);
 
 /// A year as readers write it: "2022", "44 BCE" for astronomical -43.
-std::string year_label(int year);
+std::string year_label(std::int64_t year);
 
 /// A day as readers write it: "24 Feb 2022".
 std::string day_label(date::sys_days day);

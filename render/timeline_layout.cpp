@@ -130,7 +130,9 @@ std::vector<Drawable> collect_drawables(const EventGraph& graph,
     if (index >= graph.events().size()) continue;
     const EdtfDate& date = graph.event(index).date;
     if (!date.ok()) continue;
-    Drawable d{index, date.known_first(), date.known_last() + days{1}};
+    // Deep-time days beyond date's calendar are drawn at its edge for now.
+    Drawable d{index, clamp_to_sys_days(date.known_first()),
+               clamp_to_sys_days(date.known_last()) + days{1}};
     const auto style = [](Bound bound) {
       return bound == Bound::open      ? EndStyle::runs_on
              : bound == Bound::unknown ? EndStyle::unknown
@@ -399,8 +401,10 @@ TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventInd
                                plot_width, 24, 3, fonts);
   std::string subtitle = std::to_string(drawn.size()) + (drawn.size() == 1 ? " event" : " events");
   if (!drawn.empty()) {
-    sys_days lo = graph.event(drawn.front().index).date.known_first(), hi = lo;
-    for (const Drawable& d : drawn) hi = std::max(hi, graph.event(d.index).date.known_last());
+    sys_days lo = clamp_to_sys_days(graph.event(drawn.front().index).date.known_first()), hi = lo;
+    for (const Drawable& d : drawn) {
+      hi = std::max(hi, clamp_to_sys_days(graph.event(d.index).date.known_last()));
+    }
     subtitle += ", " + day_label(lo) + " – " + day_label(hi);
   }
   if (options.lanes != LaneMode::none) {

@@ -203,10 +203,12 @@ double layout_footer(TimelineLayout& layout, const FrameInput& input, double top
 std::string describe_layout(const TimelineLayout& layout, const FrameInput& input) {
   std::string text = "Timeline of " + plural(input.events, "event");
   if (!layout.marks.empty()) {
-    date::sys_days lo = input.graph.event(layout.marks.front().event).date.known_first(), hi = lo;
+    const auto& first = input.graph.event(layout.marks.front().event).date;
+    date::sys_days lo = clamp_to_sys_days(first.known_first()), hi = lo;
     for (const EventMark& m : layout.marks) {
-      lo = std::min(lo, input.graph.event(m.event).date.known_first());
-      hi = std::max(hi, input.graph.event(m.event).date.known_last());
+      const EdtfDate& date = input.graph.event(m.event).date;
+      lo = std::min(lo, clamp_to_sys_days(date.known_first()));
+      hi = std::max(hi, clamp_to_sys_days(date.known_last()));
     }
     text += " from " + day_label(lo) + " to " + day_label(hi);
   }

@@ -1,6 +1,7 @@
 #include "engine/filter.h"
 
 #include "engine/edtf.h"
+#include "engine/loader.h"
 #include "tests/engine/query_graph.h"
 
 #include <catch2/catch.hpp>
@@ -150,4 +151,25 @@ TEST_CASE("filters on data/events.yaml") {
   filter.match = "bucha";
   const Ids bucha = ids_of(graph, select(graph, filter));
   CHECK(std::find(bucha.begin(), bucha.end(), "bucha-killings-revealed") != bucha.end());
+}
+
+TEST_CASE("deep-time years order and filter beside recent dates") {
+  auto loaded = eventgraph::load_string(R"(eventgraph: 1
+events:
+  - {id: now, title: Now, date: 2022-03}
+  - {id: earth, title: Earth forms, date: Y-4540000000}
+  - {id: dinosaurs, title: Dinosaurs die out, date: Y-66000000}
+  - {id: future, title: Sun swells, date: Y5000000000}
+)",
+                                        "deep.yaml");
+  REQUIRE(loaded.ok());
+  const auto& graph = *loaded.graph;
+  CHECK(ids_of(graph, select(graph, EventFilter{})) == Ids{"earth", "dinosaurs", "now", "future"});
+  EventFilter deep;
+  deep.from = parse_edtf("Y-5000000000").date.earliest();
+  deep.to = parse_edtf("Y-1000000").date.latest();
+  CHECK(ids_of(graph, select(graph, deep)) == Ids{"earth", "dinosaurs"});
+  EventFilter recent;
+  recent.from = parse_edtf("2000").date.earliest();
+  CHECK(ids_of(graph, select(graph, recent)) == Ids{"now", "future"});
 }

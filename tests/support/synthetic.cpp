@@ -350,11 +350,11 @@ std::vector<std::vector<Link>> random_links(Random& random, const std::vector<Ed
   std::vector<std::vector<Link>> links(n);
   if (n > 0) chain.push_back(0);
   if (n < 2) return links;
-  std::vector<sys_days> firsts(n);
+  std::vector<Day> firsts(n);
   for (std::size_t i = 0; i < n; ++i) firsts[i] = dates[i].known_first();
   // The first event that i may cause: its earliest day is not before i's latest.
   auto first_effect = [&](std::size_t i) {
-    const sys_days last = dates[i].latest().value_or(dates[i].known_last());
+    const Day last = dates[i].latest().value_or(dates[i].known_last());
     const auto at = std::lower_bound(firsts.begin(), firsts.end(), last) - firsts.begin();
     return std::max(static_cast<std::size_t>(at), i + 1);
   };
