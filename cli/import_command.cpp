@@ -1,6 +1,6 @@
 #include "cli/import_command.h"
 
-#include "cli/bridge_files.h"
+#include "cli/timeline_command.h"
 #include "engine/import.h"
 #include "engine/suggest.h"
 
@@ -61,7 +61,8 @@ int ImportCommand::run(Io& io) {
   }
   if (options_.output.empty()) {
     io.out << *result.yaml;
-  } else if (std::string error = write_output_file(options_.output, *result.yaml); !error.empty()) {
+  } else if (std::string error = write_file_atomically(options_.output, *result.yaml);
+             !error.empty()) {
     io.err << "eventgraph import: " << error << '\n';
     return kExitInvalidData;
   }

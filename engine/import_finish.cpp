@@ -234,6 +234,15 @@ ImportResult finish_import(Draft draft, const std::string& file, ImportFormat fo
   result.diagnostics = std::move(draft.diagnostics);
   result.unmapped = draft.unmapped;
   if (has_errors(result.diagnostics)) return result;
+  // What one event could not carry is listed at the end of the run too,
+  // under its id, as well as in a comment above the event.
+  for (const DraftEvent& d : draft.events) {
+    for (const std::string& note : d.notes) {
+      if (note.starts_with("not mapped: ")) {
+        result.unmapped.push_back("'" + d.event.id + "': " + note.substr(12));
+      }
+    }
+  }
 
   YamlComments comments;
   comments.header.push_back("Imported from " + file + " (" + std::string(to_string(format)) +

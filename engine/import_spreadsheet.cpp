@@ -357,23 +357,25 @@ class SpreadsheetReader {
       }
       return edtf;
     };
-    std::string text;
-    if (!date.empty()) {
-      auto edtf = convert(date, date_column);
-      if (!edtf) return false;
-      text = *edtf;
-    } else if (!start.empty()) {
-      auto first = convert(start, start_column);
-      if (!first) return false;
-      text = *first;
-      if (!end.empty()) {
-        auto last = convert(end, end_column);
-        if (!last) return false;
-        text += "/" + *last;
-      }
-    } else {
+    // A 'date' column and a 'start' column mean the same; an 'end' beside
+    // either closes the interval.
+    const bool dated = !date.empty();
+    if (!dated && start.empty()) {
       draft_.error(d.origin, "no date", "every row needs a date (or a start)", file_);
       return false;
+    }
+    auto first = dated ? convert(date, date_column) : convert(start, start_column);
+    if (!first) return false;
+    std::string text = *first;
+    if (!end.empty()) {
+      auto last = convert(end, end_column);
+      if (!last) return false;
+      if (text.find('/') != std::string::npos) {
+        draft_.error(origin(row, end_column), "the date is already an interval ('" + text + "')",
+                     "leave the end empty, or write the start alone", file_);
+        return false;
+      }
+      text += "/" + *last;
     }
     EdtfParseResult parsed = parse_edtf(text);
     if (!parsed.ok()) {
@@ -395,7 +397,8 @@ class SpreadsheetReader {
     }
     if (times_dropped_ > 0) {
       draft_.unmapped.push_back("the time of day in " + std::to_string(times_dropped_) +
-                                " rows (event dates are days; kept as comments)");
+                                (times_dropped_ == 1 ? " row" : " rows") +
+                                " (event dates are days; kept as comments)");
     }
   }
 

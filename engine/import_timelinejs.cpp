@@ -227,7 +227,12 @@ class SlideMapper {
     if (era) e.kind = "era";
     if (!s.type.empty() && !era) d.notes.push_back("not mapped: type " + s.type);
     if (!s.group.empty()) e.tags.push_back(s.group);
-    if (!s.media_url.empty()) {
+    const bool media_is_url =
+        s.media_url.starts_with("http://") || s.media_url.starts_with("https://");
+    if (!s.media_url.empty() && !media_is_url) {
+      // Embedded media (a blockquote, an iframe) has no address to cite.
+      d.notes.push_back("not mapped: media " + html_to_text(s.media_url));
+    } else if (!s.media_url.empty()) {
       Source media;
       media.id = "media " + (s.media_caption.empty() ? e.title : html_to_text(s.media_caption));
       media.title =
