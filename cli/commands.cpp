@@ -6,6 +6,7 @@
 #include "cli/contradictions_command.h"
 #include "cli/date_command.h"
 #include "cli/graph_command.h"
+#include "cli/import_command.h"
 #include "cli/lineage_command.h"
 #include "cli/list_command.h"
 #include "cli/path_command.h"
@@ -31,6 +32,7 @@ std::vector<std::unique_ptr<Command>> all_commands() {
   commands.push_back(std::make_unique<QueryCommand>());
   commands.push_back(std::make_unique<GraphCommand>());
   commands.push_back(std::make_unique<TimelineCommand>());
+  commands.push_back(std::make_unique<ImportCommand>());
   return commands;
 }
 

@@ -6,11 +6,7 @@
 
 namespace eventgraph::detail {
 
-namespace {
-
-// Decodes one UTF-8 sequence at `text[i]`; returns its length, or 0 when it
-// is malformed, overlong, a surrogate or beyond U+10FFFF.
-std::size_t decode(std::string_view text, std::size_t i, char32_t& out) {
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& out) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char lead = byte(i);
   if (lead < 0x80) {
@@ -37,6 +33,8 @@ std::size_t decode(std::string_view text, std::size_t i, char32_t& out) {
   return length;
 }
 
+namespace {
+
 // YAML's printable set (YAML 1.2, c-printable), less what we also refuse.
 bool yaml_printable(char32_t c) {
   return c == 0x09 || c == 0x0A || c == 0x0D || (c >= 0x20 && c <= 0x7E) || c == 0x85 ||
@@ -57,7 +55,7 @@ std::optional<TextProblem> check_yaml_text(std::string_view text) {
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < text.size();) {
     char32_t c = 0;
-    const std::size_t length = decode(text, i, c);
+    const std::size_t length = decode_utf8(text, i, c);
     const Location here{line, static_cast<int>(i - line_start) + 1};
     if (length == 0) {
       char buffer[8];
@@ -86,7 +84,7 @@ std::optional<TextProblem> check_yaml_text(std::string_view text) {
 std::optional<std::string> check_scalar(std::string_view value) {
   for (std::size_t i = 0; i < value.size();) {
     char32_t c = 0;
-    const std::size_t length = decode(value, i, c);
+    const std::size_t length = decode_utf8(value, i, c);
     if (length == 0) return "contains invalid utf-8";
     const bool allowed_control = c == '\n' || c == '\t';
     if ((c < 0x20 && !allowed_control) || c == 0x7F || (c >= 0x80 && c <= 0x9F) ||
@@ -105,7 +103,7 @@ std::string quote(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     if (characters == kMaxCharacters) return out + "…";
     char32_t c = 0;
-    const std::size_t length = decode(text, i, c);
+    const std::size_t length = decode_utf8(text, i, c);
     if (length == 0 || c < 0x20 || c == 0x7F) {
       char buffer[8];
       std::snprintf(buffer, sizeof buffer, "\\x%02X", static_cast<unsigned char>(text[i]));

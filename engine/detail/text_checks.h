@@ -17,6 +17,10 @@ struct TextProblem {
   std::string hint;
 };
 
+/// Decodes one UTF-8 sequence at `text[i]`; returns its length, or 0 when it
+/// is malformed, overlong, a surrogate or beyond U+10FFFF.
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& out);
+
 /// The first byte sequence that is not valid UTF-8 or not allowed in YAML
 /// (NUL and other control characters but tab, newline and carriage return).
 std::optional<TextProblem> check_yaml_text(std::string_view text);
