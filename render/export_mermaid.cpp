@@ -74,7 +74,12 @@ std::vector<ExportFile> write_mermaid_timeline(const ExportSelection& s,
   std::string period;
   for (EventIndex index : s.events) {
     const Event& e = g.event(index);
-    const std::string when = mermaid_text(describe_date(e.date));
+    // A period ends at ':' or '#', and entity codes start with '#': dates
+    // in words hold neither, but nothing from outside reaches the grammar.
+    std::string when = describe_date(e.date);
+    for (char& c : when) {
+      if (c == ':' || c == '#' || c == '\n') c = ' ';
+    }
     if (when != period) {
       out += "    " + when + "\n";
       period = when;
@@ -114,7 +119,7 @@ std::vector<ExportFile> write_mermaid_flowchart(const ExportSelection& s,
                         : r.kind == RelationKind::references ? " -.->"
                                                              : " <-->";
     out += "    n" + std::to_string(node_of[ends.from]) + arrow + "|" +
-           std::string(to_string(r.kind)) + (r.disputed() ? " (disputed)" : "") + "| n" +
+           std::string(to_string(r.kind)) + (r.disputed() ? ", disputed" : "") + "| n" +
            std::to_string(node_of[ends.to]) + "\n";
   }
   if (too_long(out, diagnostics)) return {};
