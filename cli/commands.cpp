@@ -5,6 +5,7 @@
 #include "cli/check_command.h"
 #include "cli/contradictions_command.h"
 #include "cli/date_command.h"
+#include "cli/export_command.h"
 #include "cli/graph_command.h"
 #include "cli/import_command.h"
 #include "cli/lineage_command.h"
@@ -33,6 +34,7 @@ std::vector<std::unique_ptr<Command>> all_commands() {
   commands.push_back(std::make_unique<GraphCommand>());
   commands.push_back(std::make_unique<TimelineCommand>());
   commands.push_back(std::make_unique<ImportCommand>());
+  commands.push_back(std::make_unique<ExportCommand>());
   return commands;
 }
 
