@@ -145,14 +145,14 @@ std::int64_t timelinejs_year(std::int64_t astronomical) {
 std::optional<Json> date_object(std::string_view text) {
   const EdtfParseResult parsed = parse_edtf(text);
   if (!parsed.ok() || parsed.date.start() != Bound::known) return std::nullopt;
-  const date::year_month_day day{parsed.date.known_first()};
+  const CivilDay day = to_civil(parsed.date.known_first());
   Json object;
-  object["year"] = std::to_string(timelinejs_year(static_cast<int>(day.year())));
+  object["year"] = std::to_string(timelinejs_year(day.year.value()));
   const Precision p = parsed.date.precision();
   if (p == Precision::day || p == Precision::month || p == Precision::season) {
-    object["month"] = std::to_string(static_cast<unsigned>(day.month()));
+    object["month"] = std::to_string(static_cast<unsigned>(day.month));
   }
-  if (p == Precision::day) object["day"] = std::to_string(static_cast<unsigned>(day.day()));
+  if (p == Precision::day) object["day"] = std::to_string(static_cast<unsigned>(day.day));
   return object;
 }
 
