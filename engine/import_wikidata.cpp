@@ -405,9 +405,9 @@ class WikidataReader {
         continue;
       }
       std::vector<DraftRelation>& listed = draft_.events[owner->second].relations;
-      const bool known = std::any_of(listed.begin(), listed.end(), [&](const DraftRelation& r) {
-        return r.target == relation.target;
-      });
+      const std::string& target = relation.target;  // clang 14 cannot capture a structured binding
+      const bool known = std::any_of(listed.begin(), listed.end(),
+                                     [&](const DraftRelation& r) { return r.target == target; });
       if (!known) listed.push_back(std::move(relation));
     }
     for (const std::string& name : unmapped_vars_) {
