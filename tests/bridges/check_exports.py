@@ -7,7 +7,7 @@ For data/events.yaml and tests/data/export/tricky.yaml (hostile text, BCE
 dates, parallel edges): networkx reads the GraphML and GEXF, igraph the
 GraphML, and each finds the same nodes, edges, kinds and dates as PyYAML
 reading the event file; the Neo4j CSVs follow neo4j-admin's header rules;
-CSV cells cannot run as formulas; YAML -> TimelineJS/CSV/JSON -> YAML keep
+CSV cells cannot run as formulas and pandas reads the events table; YAML -> TimelineJS/CSV/JSON -> YAML keep
 every id, title and date (the CSV and JSON ones every relation too). Then
 check_in_programs.mjs runs Mermaid, TimelineJS and cytoscape on the same
 files.
@@ -20,6 +20,7 @@ import subprocess
 import sys
 
 import igraph
+import pandas
 import networkx as nx
 import yaml
 from networkx.readwrite import gexf as nx_gexf
@@ -157,6 +158,16 @@ for name, source in INPUTS.items():
                 if h == "date":
                     continue  # EDTF, checked by the loader: "-0499" is a year
                 check(not v or v[0] not in "=+-@\t\r", f"{name}: {table} cell {v!r} could run")
+    # pandas, as an analyst would read the table: the same ids, titles and dates.
+    frame = pandas.read_csv(os.path.join(out["csv"], "events.csv"), dtype=str, keep_default_na=False)
+    check(list(frame.columns[:3]) == ["id", "title", "date"], f"{name}: pandas columns")
+    check(sorted(frame["id"]) == sorted(events), f"{name}: pandas ids")
+    for i, title, date in zip(frame["id"], frame["title"], frame["date"]):
+        if i in events:
+            shown = events[i]["title"]
+            shown = "'" + shown if shown[:1] in ("=", "+", "-", "@", "\t", "\r") else shown
+            check(title == shown, f"{name}: pandas title of {i}: {title!r}")
+            check(date == events[i]["date"], f"{name}: pandas date of {i}: {date!r}")
 
     # Round trips: id, title and date of every event; relations where the
     # format carries them.
