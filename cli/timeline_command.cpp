@@ -104,6 +104,8 @@ void TimelineCommand::add_options(CLI::App& app) {
   add_choice(app, "--compress", t.compression,
              {{"auto", Compression::automatic}, {"on", Compression::on}, {"off", Compression::off}},
              "Axis breaks for long empty stretches: auto (default), on (more eagerly) or off");
+  add_choice(app, "--scale", t.axis_scale, {{"linear", AxisScale::linear}, {"log", AxisScale::log}},
+             "Time axis: linear (default), or log (years before the end, for deep time)");
   // The query commands' filters; --from and --to also set the view's window.
   add_filter_options(app, options_.filters);
 }
@@ -121,9 +123,8 @@ int TimelineCommand::run(Io& io) {
   const std::optional<EventFilter> filter = filter_or_explain(*graph, options_.filters, io);
   if (!filter) return kExitUsage;
   TimelineOptions timeline = options_.timeline;
-  // The timeline still draws with date's calendar; deep-time windows sit at its edge.
-  if (filter->from) timeline.from = clamp_to_sys_days(*filter->from);
-  if (filter->to) timeline.to = clamp_to_sys_days(*filter->to);
+  if (filter->from) timeline.from = *filter->from;
+  if (filter->to) timeline.to = *filter->to;
   const std::vector<EventIndex> selection = select(*graph, *filter);
   if (!fonts_exact()) {
     io.err << "eventgraph timeline: warning: DejaVu Sans not found in " << kDejaVuDir

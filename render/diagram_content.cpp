@@ -2,6 +2,7 @@
 
 #include "render/graphviz_text.h"
 #include "render/text.h"
+#include "render/time_axis.h"
 
 #include <algorithm>
 #include <set>
@@ -29,7 +30,7 @@ std::string actor_names(const EventGraph& graph, const std::vector<std::string>&
   return out;
 }
 
-std::string year_of(Day day) { return format_day(day).substr(0, 4); }
+std::string year_of(Day day) { return year_label(to_civil(day).year.value()); }
 
 std::string_view direction_in_words(RankDirection direction) {
   switch (direction) {
@@ -120,8 +121,10 @@ std::vector<Bucket> bucket_events(const EventGraph& graph, std::span<const Event
     long key = unit == month ? y * 12 + m - 1 : unit == year ? y : (y < 0 ? (y - 9) / 10 : y / 10);
     Bucket& bucket = by_key[key];
     if (bucket.label.empty()) {
-      bucket.label = unit == month  ? std::string(kMonths[m - 1]) + " " + std::to_string(y)
-                     : unit == year ? std::to_string(y)
+      // BCE years as readers write them; a decade before 1 CE by its first year.
+      bucket.label = unit == month  ? std::string(kMonths[m - 1]) + " " + year_label(y)
+                     : unit == year ? year_label(y)
+                     : key < 0      ? year_label(key * 10)
                                     : std::to_string(key * 10) + "s";
     }
     bucket.events.push_back(e);

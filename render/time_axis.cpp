@@ -10,9 +10,6 @@ namespace eventgraph {
 
 namespace {
 
-using date::days;
-using date::sys_days;
-
 constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -21,50 +18,118 @@ constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr"
 // breaks.
 constexpr double kMaxBreakShare = 0.3;
 
-long count(days d) { return static_cast<long>(d.count()); }
+// Mean Gregorian year, in days.
+constexpr double kYearDays = 365.2425;
 
-date::year_month_day ymd(sys_days day) { return date::year_month_day{day}; }
+// From this tick step on (years), ticks are labelled in ka, Ma or Ga.
+constexpr std::int64_t kDeepStep = 100'000;
 
-sys_days month_start(sys_days day) {
-  const auto d = ymd(day);
-  return sys_days{d.year() / d.month() / date::day{1}};
+std::int64_t count(Days d) { return d.count(); }
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
 
-sys_days next_month_start(sys_days day) {
-  const sys_days start = month_start(day);
-  if (start == day) return day;
-  const auto d = ymd(start);
-  return sys_days{(d.year() / d.month() + date::months{1}) / date::day{1}};
+Day year_start(std::int64_t year) { return to_day({Year(year), date::January, date::day{1}}); }
+
+Day month_start(Day day) {
+  const CivilDay c = to_civil(day);
+  return to_day({c.year, c.month, date::day{1}});
 }
 
-std::string break_label(days hidden) {
-  const long n = count(hidden);
-  if (n >= 365) return std::to_string(std::lround(static_cast<double>(n) / 365.2425)) + " yr";
-  if (n >= 60) return std::to_string(std::lround(static_cast<double>(n) / 30.436875)) + " mo";
+// The first day of the month after the one holding `day`.
+Day following_month(Day day) {
+  const CivilDay c = to_civil(day);
+  const auto m = static_cast<unsigned>(c.month);
+  return m == 12 ? year_start(c.year.value() + 1)
+                 : to_day({c.year, date::month{m + 1}, date::day{1}});
+}
+
+Day next_month_start(Day day) {
+  const Day start = month_start(day);
+  return start == day ? day : following_month(day);
+}
+
+// Digits grouped by thousands: 4540000000 -> "4,540,000,000".
+std::string grouped(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3) {
+    digits.insert(static_cast<std::size_t>(i), ",");
+  }
+  return digits;
+}
+
+std::uint64_t magnitude(std::int64_t n) {
+  return n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+}
+
+// A calendar year number, grouped from five digits on ("2022", "10,000").
+std::string year_number(std::uint64_t n) { return n >= 10'000 ? grouped(n) : std::to_string(n); }
+
+// `years` in thousands, millions or billions to three significant digits,
+// trailing zeros dropped ("4.54", "66", "315", "1,000"), with the unit's name.
+std::string three_digits(double years, std::array<const char*, 3> names) {
+  const int power = years >= 1e9 ? 2 : years >= 1e6 ? 1 : 0;
+  const double value = years / std::pow(1000.0, power + 1);
+  const int decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  const double scale = std::pow(10.0, decimals);
+  const auto hundredths = static_cast<std::uint64_t>(std::llround(value * scale));
+  const auto whole = static_cast<std::uint64_t>(hundredths / static_cast<std::uint64_t>(scale));
+  std::string text = grouped(whole);
+  std::string digits = std::to_string(hundredths % static_cast<std::uint64_t>(scale));
+  digits = std::string(
+               static_cast<std::size_t>(decimals) - std::min<std::size_t>(digits.size(), decimals),
+               '0') +
+           digits;
+  while (!digits.empty() && digits.back() == '0') digits.pop_back();
+  if (decimals > 0 && !digits.empty()) text += "." + digits;
+  return text + names[static_cast<std::size_t>(power)];
+}
+
+std::string break_label(Days hidden) {
+  const std::int64_t n = count(hidden);
+  if (n >= 365) {
+    const double years = static_cast<double>(n) / kYearDays;
+    if (years >= 1e5) return three_digits(years, {" kyr", " Myr", " Gyr"});
+    return year_number(static_cast<std::uint64_t>(std::llround(years))) + " yr";
+  }
+  if (n >= 60) return std::to_string(std::llround(static_cast<double>(n) / 30.436875)) + " mo";
   if (n >= 14) return std::to_string(n / 7) + " wk";
   return std::to_string(n) + " d";
 }
 
-long floor_div(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
-
 }  // namespace
 
-TimeScale::TimeScale(std::vector<AxisSegment> segments, std::vector<AxisBreak> breaks)
-    : segments_(std::move(segments)), breaks_(std::move(breaks)) {}
+TimeScale::TimeScale(std::vector<AxisSegment> segments, std::vector<AxisBreak> breaks,
+                     AxisScale axis_scale)
+    : segments_(std::move(segments)), breaks_(std::move(breaks)), axis_scale_(axis_scale) {}
+
+double TimeScale::log_age(Day day) const {
+  return static_cast<double>(count(end() - day)) / kYearDays + 1;
+}
 
 double TimeScale::pixels_per_day() const {
   if (segments_.empty()) return 0;
   const AxisSegment& s = segments_.front();
+  if (axis_scale_ == AxisScale::log) {
+    // The slope at the left edge, the narrowest days of the axis.
+    return (s.x1 - s.x0) / std::log10(log_age(s.first)) / (log_age(s.first) * kYearDays) /
+           std::log(10.0);
+  }
   return (s.x1 - s.x0) / static_cast<double>(count(s.end - s.first));
 }
 
-double TimeScale::x(sys_days day) const {
+double TimeScale::x(Day day) const {
   if (segments_.empty()) return 0;
   if (day <= segments_.front().first) return segments_.front().x0;
   if (day >= segments_.back().end) return segments_.back().x1;
+  if (axis_scale_ == AxisScale::log) {
+    const AxisSegment& s = segments_.front();
+    return s.x1 - (s.x1 - s.x0) * std::log10(log_age(day)) / std::log10(log_age(s.first));
+  }
   // The last segment starting at or before `day`.
   auto it = std::upper_bound(segments_.begin(), segments_.end(), day,
-                             [](sys_days d, const AxisSegment& s) { return d < s.first; });
+                             [](Day d, const AxisSegment& s) { return d < s.first; });
   const AxisSegment& s = *std::prev(it);
   if (day <= s.end) {
     return s.x0 + (s.x1 - s.x0) * static_cast<double>(count(day - s.first)) /
@@ -77,25 +142,28 @@ double TimeScale::x(sys_days day) const {
 }
 
 TimeScale make_time_scale(const ScaleRequest& request) {
-  const sys_days first = request.first;
-  const sys_days end = std::max(request.end, request.first + days{1});
-  const long span = count(end - first);
+  const Day first = request.first;
+  const Day end = std::max(request.end, request.first + Days{1});
+  if (request.axis_scale == AxisScale::log) {
+    return TimeScale({{first, end, request.left, request.right}}, {}, AxisScale::log);
+  }
+  const std::int64_t span = count(end - first);
 
   // Instants where something happens, within the domain, and the domain's edges.
-  std::vector<sys_days> anchors{first, end};
-  for (sys_days a : request.anchors) anchors.push_back(std::clamp(a, first, end));
+  std::vector<Day> anchors{first, end};
+  for (Day a : request.anchors) anchors.push_back(std::clamp(a, first, end));
   std::sort(anchors.begin(), anchors.end());
   anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
 
   struct Gap {
-    sys_days from, to;
+    Day from, to;
   };
   std::vector<Gap> gaps;
   if (request.compression != Compression::off) {
     const double share = request.compression == Compression::on ? 0.10 : 0.25;
-    const long minimum = request.compression == Compression::on ? 2 : 730;
+    const std::int64_t minimum = request.compression == Compression::on ? 2 : 730;
     for (std::size_t i = 1; i < anchors.size(); ++i) {
-      const long length = count(anchors[i] - anchors[i - 1]);
+      const std::int64_t length = count(anchors[i] - anchors[i - 1]);
       if (length >= minimum && static_cast<double>(length) >= share * static_cast<double>(span)) {
         gaps.push_back({anchors[i - 1], anchors[i]});
       }
@@ -109,16 +177,17 @@ TimeScale make_time_scale(const ScaleRequest& request) {
                    [](const Gap& a, const Gap& b) { return (a.to - a.from) > (b.to - b.from); });
   if (gaps.size() > budget) gaps.resize(budget);
 
-  long hidden_total = 0;
+  std::int64_t hidden_total = 0;
   for (const Gap& g : gaps) hidden_total += count(g.to - g.from);
-  const long shown_estimate = std::max(1L, span - hidden_total);
-  const days margin{std::max(1L, std::lround(0.03 * static_cast<double>(shown_estimate)))};
+  const std::int64_t shown_estimate = std::max<std::int64_t>(1, span - hidden_total);
+  const Days margin{
+      std::max<std::int64_t>(1, std::llround(0.03 * static_cast<double>(shown_estimate)))};
   const bool snap_months = shown_estimate >= 180;
 
   std::vector<AxisBreak> breaks;
   for (const Gap& g : gaps) {
-    sys_days from = g.from + margin;
-    sys_days to = g.to - margin;
+    Day from = g.from + margin;
+    Day to = g.to - margin;
     if (snap_months) {
       from = next_month_start(from);
       to = month_start(to);
@@ -129,14 +198,14 @@ TimeScale make_time_scale(const ScaleRequest& request) {
   std::sort(breaks.begin(), breaks.end(),
             [](const AxisBreak& a, const AxisBreak& b) { return a.first < b.first; });
 
-  long shown = span;
+  std::int64_t shown = span;
   for (const AxisBreak& b : breaks) shown -= count(b.end - b.first);
   const double ppd = (width - request.break_width * static_cast<double>(breaks.size())) /
                      static_cast<double>(shown);
 
   std::vector<AxisSegment> segments;
   double x = request.left;
-  sys_days start = first;
+  Day start = first;
   for (AxisBreak& b : breaks) {
     const double x1 = x + ppd * static_cast<double>(count(b.first - start));
     segments.push_back({start, b.first, x, x1});
@@ -151,89 +220,115 @@ TimeScale make_time_scale(const ScaleRequest& request) {
 
 namespace {
 
-constexpr std::array<TickStep, 20> kSteps = {{
-    {TickUnit::day, 1},     {TickUnit::day, 2},     {TickUnit::week, 1},    {TickUnit::week, 2},
-    {TickUnit::month, 1},   {TickUnit::month, 3},   {TickUnit::month, 6},   {TickUnit::year, 1},
-    {TickUnit::year, 2},    {TickUnit::year, 5},    {TickUnit::year, 10},   {TickUnit::year, 20},
-    {TickUnit::year, 50},   {TickUnit::year, 100},  {TickUnit::year, 200},  {TickUnit::year, 500},
-    {TickUnit::year, 1000}, {TickUnit::year, 2000}, {TickUnit::year, 5000}, {TickUnit::year, 10000},
-}};
+// Days, weeks, months, then years in steps of 1, 2 and 5 times each power of
+// ten up to the supported trillion years.
+std::vector<TickStep> make_steps() {
+  std::vector<TickStep> steps = {{TickUnit::day, 1},  {TickUnit::day, 2},   {TickUnit::week, 1},
+                                 {TickUnit::week, 2}, {TickUnit::month, 1}, {TickUnit::month, 3},
+                                 {TickUnit::month, 6}};
+  for (std::int64_t p = 1; p <= kMaxYear; p *= 10) {
+    for (std::int64_t m : {1, 2, 5}) {
+      if (m * p <= kMaxYear) steps.push_back({TickUnit::year, m * p});
+    }
+  }
+  return steps;
+}
+
+const std::vector<TickStep>& steps() {
+  static const std::vector<TickStep> kSteps = make_steps();
+  return kSteps;
+}
 
 // The shortest time between two ticks of a step, in days.
-long min_days(TickStep step) {
+std::int64_t min_days(TickStep step) {
   switch (step.unit) {
     case TickUnit::day:
       return step.count;
     case TickUnit::week:
-      return 7L * step.count;
+      return 7 * step.count;
     case TickUnit::month:
       return step.count == 1 ? 28 : step.count == 3 ? 89 : 181;
     case TickUnit::year:
-      return 365L * step.count;
+      return 365 * step.count;
   }
   return 1;
 }
 
+// Calendar year ticks fall where readers count: on multiples of the step in
+// CE and on multiples of the step in BCE (1000 BCE is astronomical -999), so
+// 1000 BCE is followed by 1000 CE; deep-time ticks on multiples of the step
+// in astronomical years.
+std::int64_t first_tick_year(std::int64_t year, std::int64_t step) {
+  if (step >= kDeepStep || step == 1) return floor_div(year + step - 1, step) * step;
+  if (year > 0) return floor_div(year + step - 1, step) * step;
+  const std::int64_t bce = floor_div(1 - year, step) * step;  // at or after `year`
+  return bce >= 1 ? 1 - bce : step;
+}
+
+std::int64_t next_tick_year(std::int64_t year, std::int64_t step) {
+  if (step >= kDeepStep || step == 1 || year > 0) return year + step;
+  const std::int64_t bce = 1 - year - step;
+  return bce >= 1 ? 1 - bce : step;
+}
+
 // The first tick of `step` at or after `day`.
-sys_days first_tick(sys_days day, TickStep step) {
-  const auto d = ymd(day);
+Day first_tick(Day day, TickStep step) {
+  const CivilDay c = to_civil(day);
   switch (step.unit) {
     case TickUnit::day: {
-      const long n = count(day.time_since_epoch());
-      return sys_days{
-          days{n + (step.count - (n % step.count + step.count) % step.count) % step.count}};
+      const std::int64_t n = count(day.since_epoch());
+      return Day(Days{floor_div(n + step.count - 1, step.count) * step.count});
     }
     case TickUnit::week: {
       // Mondays; 1970-01-05 was one. Every other Monday counts from it.
-      const long n = count(day - sys_days{date::year{1970} / 1 / 5});
-      const long period = 7L * step.count;
-      const long k = floor_div(n + period - 1, period);
-      return sys_days{date::year{1970} / 1 / 5} + days{k * period};
+      const Day monday{Days{4}};
+      const std::int64_t period = 7 * step.count;
+      return monday + Days{floor_div(count(day - monday) + period - 1, period) * period};
     }
     case TickUnit::month: {
-      sys_days start = month_start(day);
-      if (start < day) start = sys_days{(d.year() / d.month() + date::months{1}) / date::day{1}};
-      auto m = ymd(start);
-      while ((static_cast<unsigned>(m.month()) - 1) % static_cast<unsigned>(step.count) != 0) {
-        m = (m.year() / m.month() + date::months{1}) / date::day{1};
+      Day start = next_month_start(day);
+      while ((static_cast<unsigned>(to_civil(start).month) - 1) %
+                 static_cast<unsigned>(step.count) !=
+             0) {
+        start = following_month(start);
       }
-      return sys_days{m};
+      return start;
     }
     case TickUnit::year: {
-      int y = static_cast<int>(d.year());
-      if (sys_days{date::year{y} / 1 / 1} < day) ++y;
-      const long c = step.count;
-      const long aligned = floor_div(y + c - 1, c) * c;
-      return sys_days{date::year{static_cast<int>(aligned)} / 1 / 1};
+      std::int64_t y = c.year.value();
+      if (year_start(y) < day) ++y;
+      return year_start(first_tick_year(y, step.count));
     }
   }
   return day;
 }
 
-sys_days next_tick(sys_days day, TickStep step) {
+Day next_tick(Day day, TickStep step) {
   switch (step.unit) {
     case TickUnit::day:
-      return day + days{step.count};
+      return day + Days{step.count};
     case TickUnit::week:
-      return day + days{7L * step.count};
-    case TickUnit::month:
-      return sys_days{ymd(day) + date::months{step.count}};
+      return day + Days{7 * step.count};
+    case TickUnit::month: {
+      for (std::int64_t i = 0; i < step.count; ++i) day = following_month(day);
+      return day;
+    }
     case TickUnit::year:
-      return sys_days{ymd(day) + date::years{step.count}};
+      return year_start(next_tick_year(to_civil(day).year.value(), step.count));
   }
-  return day + days{1};
+  return day + Days{1};
 }
 
-std::string tick_label(sys_days day, TickStep step) {
-  const auto d = ymd(day);
+std::string tick_label(Day day, TickStep step) {
+  const CivilDay c = to_civil(day);
   switch (step.unit) {
     case TickUnit::day:
     case TickUnit::week:
-      return std::to_string(static_cast<unsigned>(d.day()));
+      return std::to_string(static_cast<unsigned>(c.day));
     case TickUnit::month:
-      return std::string(month_abbreviation(static_cast<unsigned>(d.month())));
+      return std::string(month_abbreviation(static_cast<unsigned>(c.month)));
     case TickUnit::year:
-      return year_label(static_cast<int>(d.year()));
+      return year_tick_label(c.year.value(), step.count);
   }
   return {};
 }
@@ -246,7 +341,7 @@ std::vector<Tick> ticks_for(const TimeScale& scale, TickStep step,
   const auto segments = scale.segments();
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const AxisSegment& s = segments[i];
-    for (sys_days d = first_tick(s.first, step); d < s.end; d = next_tick(d, step)) {
+    for (Day d = first_tick(s.first, step); d < s.end; d = next_tick(d, step)) {
       ticks.push_back({d, scale.x(d), tick_label(d, step)});
       if (segment_of) segment_of->push_back(i);
     }
@@ -273,13 +368,62 @@ class LabelRow {
   std::map<double, double> kept_;
 };
 
+// A round calendar year about `age` years before `end_year`: the year
+// `end_year - age` rounded down to a multiple of the power of ten below
+// `age` (BCE years counted as readers count them).
+std::int64_t round_year_before(std::int64_t end_year, std::int64_t age) {
+  std::int64_t unit = 1;
+  while (unit * 10 <= age) unit *= 10;
+  const std::int64_t year = end_year - age;
+  if (year > 0) return floor_div(year, unit) * unit;
+  const std::int64_t bce = floor_div(1 - year + unit - 1, unit) * unit;  // at or before
+  return 1 - bce;
+}
+
+// Log-scale ticks: powers of ten of years before the end, then 2 and 5
+// times them; each kept if its label fits.
+AxisTicks log_ticks(const TimeScale& scale, const LabelWidth& width, double offset, double gap) {
+  AxisTicks result;
+  result.step = {TickUnit::year, 10};
+  const std::int64_t end_year = to_civil(scale.end()).year.value();
+  const double oldest = scale.log_age(scale.first());
+  LabelRow row(scale.left(), scale.right(), gap);
+  std::vector<Tick> ticks;
+  std::vector<std::int64_t> used;
+  for (std::int64_t m : {1, 2, 5}) {
+    for (std::int64_t age = m; static_cast<double>(age) < oldest; age *= 10) {
+      Tick tick;
+      if (age < kDeepStep) {
+        const std::int64_t year = round_year_before(end_year, age);
+        tick.day = year_start(year);
+        tick.label = year_label(year);
+      } else {
+        tick.day = year_start(end_year - age);
+        tick.label = age_label(static_cast<double>(age));
+      }
+      if (tick.day < scale.first() || tick.day >= scale.end()) continue;
+      if (std::find(used.begin(), used.end(), tick.day.since_epoch().count()) != used.end()) {
+        continue;
+      }
+      tick.x = scale.x(tick.day);
+      if (!row.try_add(tick.x + offset, tick.x + offset + width(tick.label))) continue;
+      used.push_back(tick.day.since_epoch().count());
+      ticks.push_back(std::move(tick));
+    }
+  }
+  std::sort(ticks.begin(), ticks.end(), [](const Tick& a, const Tick& b) { return a.x < b.x; });
+  result.minor = std::move(ticks);
+  return result;
+}
+
 }  // namespace
 
 AxisTicks choose_ticks(const TimeScale& scale, const LabelWidth& width, double offset, double gap) {
+  if (scale.axis_scale() == AxisScale::log) return log_ticks(scale, width, offset, gap);
   AxisTicks result;
   const double ppd = scale.pixels_per_day();
-  result.step = kSteps.back();
-  for (TickStep step : kSteps) {
+  result.step = steps().back();
+  for (TickStep step : steps()) {
     if (static_cast<double>(min_days(step)) * ppd < 8) continue;
     std::vector<std::size_t> segment_of;
     std::vector<Tick> ticks = ticks_for(scale, step, &segment_of);
@@ -311,10 +455,10 @@ AxisTicks choose_ticks(const TimeScale& scale, const LabelWidth& width, double o
   if (result.step.unit == TickUnit::year) return result;
   const bool months = result.step.unit != TickUnit::month;
   const TickStep period = months ? TickStep{TickUnit::month, 1} : TickStep{TickUnit::year, 1};
-  const auto period_label = [&](sys_days day) {
-    const auto d = ymd(day);
-    const std::string year = year_label(static_cast<int>(d.year()));
-    return months ? std::string(month_abbreviation(static_cast<unsigned>(d.month()))) + " " + year
+  const auto period_label = [&](Day day) {
+    const CivilDay c = to_civil(day);
+    const std::string year = year_label(c.year.value());
+    return months ? std::string(month_abbreviation(static_cast<unsigned>(c.month))) + " " + year
                   : year;
   };
   LabelRow major_row(scale.left(), scale.right(), gap);
@@ -342,15 +486,47 @@ std::string_view month_abbreviation(unsigned month) {
 }
 
 std::string year_label(std::int64_t year) {
-  if (year <= 0) return std::to_string(1 - year) + " BCE";
-  return std::to_string(year);
+  if (year <= 0) return year_number(magnitude(year) + 1) + " BCE";
+  return year_number(magnitude(year));
 }
 
-std::string day_label(sys_days day) {
-  const auto d = ymd(day);
-  return std::to_string(static_cast<unsigned>(d.day())) + " " +
-         std::string(month_abbreviation(static_cast<unsigned>(d.month()))) + " " +
-         year_label(static_cast<int>(d.year()));
+std::string year_tick_label(std::int64_t year, std::int64_t step) {
+  if (step < kDeepStep || year > 0) return year_label(year);
+  // Units: ka below million-year steps, Ma below hundred-million-year steps.
+  const std::int64_t unit = step >= 100'000'000 ? 1'000'000'000
+                            : step >= 1'000'000 ? 1'000'000
+                                                : 1000;
+  const char* name = unit == 1'000'000'000 ? " Ga" : unit == 1'000'000 ? " Ma" : " ka";
+  // As many decimals as the step needs: 4.5 Ga on 100-million-year steps.
+  int decimals = 0;
+  for (std::int64_t u = unit; u > step && step % u != 0; u /= 10) ++decimals;
+  const std::uint64_t ago = magnitude(year);
+  std::uint64_t scale = 1;
+  for (int i = 0; i < decimals; ++i) scale *= 10;
+  const std::uint64_t whole = ago / static_cast<std::uint64_t>(unit);
+  std::string text = grouped(whole);
+  if (decimals > 0) {
+    const std::uint64_t fraction =
+        ago % static_cast<std::uint64_t>(unit) * scale / static_cast<std::uint64_t>(unit);
+    std::string digits = std::to_string(fraction);
+    text += "." + std::string(static_cast<std::size_t>(decimals) - digits.size(), '0') + digits;
+  }
+  return text + name;
+}
+
+std::string age_label(double years) {
+  if (!(years >= 0)) return "0 years";
+  if (years < 10'000)
+    return year_number(static_cast<std::uint64_t>(std::llround(years))) + " years";
+  return three_digits(years, {" ka", " Ma", " Ga"});
+}
+
+std::string day_label(Day day) {
+  const CivilDay c = to_civil(day);
+  if (c.year.value() < -9999) return year_label(c.year.value());
+  return std::to_string(static_cast<unsigned>(c.day)) + " " +
+         std::string(month_abbreviation(static_cast<unsigned>(c.month))) + " " +
+         year_label(c.year.value());
 }
 
 namespace {
@@ -374,7 +550,10 @@ std::string describe_single(const SingleDate& d) {
       break;
     }
     case Precision::year:
-      text = year;
+      // Deep time reads in the geologist's units first: "4.54 Ga, 4,540,000,001 BCE".
+      text = first.year.value() < -99'999
+                 ? age_label(static_cast<double>(-first.year.value())) + ", " + year
+                 : year;
       break;
     case Precision::decade:
       text = year + "s";

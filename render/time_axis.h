@@ -1,6 +1,8 @@
 // The timeline's time axis: a scale from calendar days to pixels, with
 // optional breaks that shorten long empty stretches, and tick marks chosen
-// for the span (decades, years, quarters, months, weeks or days).
+// for the span (billions of years down to days). Days are 64-bit (engine/
+// day.h), so the axis reaches from the Big Bang to the present; ticks are
+// computed per step, never by walking years or days.
 //
 // Within each segment of the axis one day is the same number of pixels
 // everywhere, so distances are true there; a break is a fixed-width gap
@@ -8,6 +10,7 @@
 // reads distance across it.
 #pragma once
 
+#include "engine/day.h"
 #include "engine/edtf.h"
 
 #include <date/date.h>
@@ -28,52 +31,64 @@ enum class Compression : std::uint8_t {
   off,        ///< never: one linear scale
 };
 
+/// How time maps to pixels.
+enum class AxisScale : std::uint8_t {
+  linear,  ///< every day the same width (within each segment)
+  log,     ///< distance from the end of the view on a log scale, for deep time
+};
+
 /// A stretch of the axis where time runs linearly.
 struct AxisSegment {
-  date::sys_days first;  ///< first day shown
-  date::sys_days end;    ///< the day after the last day shown
-  double x0 = 0;         ///< pixel position of `first`
-  double x1 = 0;         ///< pixel position of `end`
+  Day first;      ///< first day shown
+  Day end;        ///< the day after the last day shown
+  double x0 = 0;  ///< pixel position of `first`
+  double x1 = 0;  ///< pixel position of `end`
 };
 
 /// A hidden stretch of time between two segments.
 struct AxisBreak {
-  date::sys_days first;  ///< first hidden day
-  date::sys_days end;    ///< the day after the last hidden day
-  double x0 = 0;         ///< where the break mark starts
-  double x1 = 0;         ///< where it ends
-  std::string label;     ///< the time hidden, short: "13 yr", "8 mo", "3 wk", "12 d"
+  Day first;          ///< first hidden day
+  Day end;            ///< the day after the last hidden day
+  double x0 = 0;      ///< where the break mark starts
+  double x1 = 0;      ///< where it ends
+  std::string label;  ///< the time hidden, short: "13 yr", "8 mo", "3 wk", "12 d"
 };
 
 /// What the scale must show and where.
 struct ScaleRequest {
-  date::sys_days first;                 ///< first day of the domain
-  date::sys_days end;                   ///< the day after the last day (end > first)
-  std::vector<date::sys_days> anchors;  ///< days where something starts or ends
-  double left = 0;                      ///< pixel of `first`
-  double right = 1000;                  ///< pixel of `end`
+  Day first;                 ///< first day of the domain
+  Day end;                   ///< the day after the last day (end > first)
+  std::vector<Day> anchors;  ///< days where something starts or ends
+  double left = 0;           ///< pixel of `first`
+  double right = 1000;       ///< pixel of `end`
   Compression compression = Compression::automatic;
   double break_width = 48;  ///< pixels given to each break
+  /// log: x falls with log10(1 + years before `end`); no breaks.
+  AxisScale axis_scale = AxisScale::linear;
 };
 
 /// Maps days to pixels. Regular value type.
 class TimeScale {
  public:
   TimeScale() = default;
-  TimeScale(std::vector<AxisSegment> segments, std::vector<AxisBreak> breaks);
+  TimeScale(std::vector<AxisSegment> segments, std::vector<AxisBreak> breaks,
+            AxisScale axis_scale = AxisScale::linear);
 
   /// Pixel of the start of `day`. Days before the domain map to left(),
   /// after it to right(); days inside a break map proportionally into it.
-  double x(date::sys_days day) const;
+  double x(Day day) const;
   /// Pixel of the end of `day` (the start of the next day).
-  double x_end(date::sys_days day) const { return x(day + date::days{1}); }
+  double x_end(Day day) const { return x(day + Days{1}); }
 
   double left() const { return segments_.empty() ? 0 : segments_.front().x0; }
   double right() const { return segments_.empty() ? 0 : segments_.back().x1; }
-  date::sys_days first() const { return segments_.front().first; }
-  date::sys_days end() const { return segments_.back().end; }
-  /// Pixels per day in every segment.
+  Day first() const { return segments_.front().first; }
+  Day end() const { return segments_.back().end; }
+  /// Pixels per day in every segment (linear); at the left edge (log).
   double pixels_per_day() const;
+  AxisScale axis_scale() const { return axis_scale_; }
+  /// Years from `day` to end(), plus one: the quantity a log axis maps.
+  double log_age(Day day) const;
 
   std::span<const AxisSegment> segments() const { return segments_; }
   std::span<const AxisBreak> breaks() const { return breaks_; }
@@ -81,6 +96,7 @@ class TimeScale {
  private:
   std::vector<AxisSegment> segments_;
   std::vector<AxisBreak> breaks_;
+  AxisScale axis_scale_ = AxisScale::linear;
 };
 
 /// Builds the scale: finds the gaps between consecutive anchors that the
@@ -92,16 +108,17 @@ TimeScale make_time_scale(const ScaleRequest& request);
 /// The calendar unit of a tick step.
 enum class TickUnit : std::uint8_t { day, week, month, year };
 
-/// Ticks every `count` units: {month, 3} is quarters, {year, 10} decades.
+/// Ticks every `count` units: {month, 3} is quarters, {year, 10} decades,
+/// {year, 100'000'000} every hundred million years.
 struct TickStep {
   TickUnit unit = TickUnit::year;
-  int count = 1;
+  std::int64_t count = 1;
   friend bool operator==(const TickStep&, const TickStep&) = default;
 };
 
 /// One tick: a day, where it is, and its label ("" for an unlabelled tick).
 struct Tick {
-  date::sys_days day;
+  Day day;
   double x = 0;
   std::string label;
 };
@@ -120,17 +137,33 @@ using LabelWidth = std::function<double(std::string_view)>;
 
 /// Picks the finest step whose labels, drawn left-aligned `offset` pixels
 /// after their tick, keep `gap` pixels apart in every segment; then drops
-/// any label that would still collide (at breaks) or leave the axis.
+/// any label that would still collide (at breaks) or leave the axis. On a
+/// log scale the ticks are 1, 2 and 5 times each power of ten years before
+/// the end (powers of ten labelled first), at round calendar years below
+/// 100,000 years.
 AxisTicks choose_ticks(const TimeScale& scale, const LabelWidth& width, double offset, double gap);
 
 /// "Jan" .. "Dec".
 std::string_view month_abbreviation(unsigned month);
 
-/// A year as readers write it: "2022", "44 BCE" for astronomical -43.
+/// A year as readers write it: "2022", "44 BCE" for astronomical -43,
+/// "10,000 BCE" (digits grouped from five digits on).
 std::string year_label(std::int64_t year);
 
-/// A day as readers write it: "24 Feb 2022".
-std::string day_label(date::sys_days day);
+/// The label of a tick at the start of astronomical `year` on an axis with
+/// ticks every `step` years: calendar years below 100,000-year steps
+/// ("1969", "10,000 BCE"), above them the time before year 0 in the unit
+/// geologists use at that scale ("300 ka", "66 Ma", "4.5 Ga").
+std::string year_tick_label(std::int64_t year, std::int64_t step);
+
+/// A time before the present in years as geologists write it, with three
+/// significant digits: "4.54 Ga", "66 Ma", "315 ka"; below 10,000 years
+/// "9,700 years".
+std::string age_label(double years);
+
+/// A day as readers write it: "24 Feb 2022"; before 10,000 BCE only the
+/// year, as nobody dates deep time to the day: "4,540,000,001 BCE".
+std::string day_label(Day day);
 
 /// A date in words for tooltips: "Apr 2022 (uncertain)", "spring 2022",
 /// "15 Dec 2021 – 17 Dec 2021", "3 Apr 2008 – open-ended".

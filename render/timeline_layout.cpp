@@ -11,8 +11,8 @@ namespace eventgraph {
 
 namespace {
 
-using date::days;
-using date::sys_days;
+using days = Days;
+using sys_days = Day;
 
 constexpr double kMargin = 16;      // canvas edge to plot
 constexpr double kSlot = 16;        // one row of a lane: a label line or a mark
@@ -130,9 +130,7 @@ std::vector<Drawable> collect_drawables(const EventGraph& graph,
     if (index >= graph.events().size()) continue;
     const EdtfDate& date = graph.event(index).date;
     if (!date.ok()) continue;
-    // Deep-time days beyond date's calendar are drawn at its edge for now.
-    Drawable d{index, clamp_to_sys_days(date.known_first()),
-               clamp_to_sys_days(date.known_last()) + days{1}};
+    Drawable d{index, date.known_first(), date.known_last() + days{1}};
     const auto style = [](Bound bound) {
       return bound == Bound::open      ? EndStyle::runs_on
              : bound == Bound::unknown ? EndStyle::unknown
@@ -156,7 +154,7 @@ TimeScale make_scale(std::vector<Drawable>& drawn, const TimelineOptions& option
     anchors.push_back(d.first);
     anchors.push_back(d.end);
   }
-  sys_days first = sys_days{date::year{2000} / 1 / 1};
+  sys_days first = date::sys_days{date::year{2000} / 1 / 1};
   sys_days end = first + days{1};
   if (!anchors.empty()) {
     first = *std::min_element(anchors.begin(), anchors.end());
@@ -165,14 +163,18 @@ TimeScale make_scale(std::vector<Drawable>& drawn, const TimelineOptions& option
   if (options.from) first = *options.from;
   if (options.to) end = *options.to + days{1};
   if (end <= first) end = first + days{1};
-  ScaleRequest request{first, end, anchors, left, right, options.compression, 48};
+  ScaleRequest request{
+      first, end, anchors, left, right, options.compression, 48, options.axis_scale};
   if (!options.from || !options.to) {
     const TimeScale rough = make_time_scale(request);
-    long shown = 0;
+    std::int64_t shown = 0;
     for (const AxisSegment& s : rough.segments()) shown += (s.end - s.first).count();
-    const days pad{std::max(1L, std::lround(0.03 * static_cast<double>(shown)))};
+    const days pad{std::max<std::int64_t>(1, std::llround(0.03 * static_cast<double>(shown)))};
     if (!options.from) request.first = first - pad;
-    if (!options.to) request.end = end + pad;
+    // A log axis measures back from its end: a year after the last event
+    // keeps the present apart from it, where 3 % of the span would not.
+    const days end_pad = options.axis_scale == AxisScale::log ? days{366} : pad;
+    if (!options.to) request.end = end + end_pad;
   }
   TimeScale scale = make_time_scale(request);
   for (Drawable& d : drawn) {
@@ -401,9 +403,9 @@ TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventInd
                                plot_width, 24, 3, fonts);
   std::string subtitle = std::to_string(drawn.size()) + (drawn.size() == 1 ? " event" : " events");
   if (!drawn.empty()) {
-    sys_days lo = clamp_to_sys_days(graph.event(drawn.front().index).date.known_first()), hi = lo;
+    sys_days lo = graph.event(drawn.front().index).date.known_first(), hi = lo;
     for (const Drawable& d : drawn) {
-      hi = std::max(hi, clamp_to_sys_days(graph.event(d.index).date.known_last()));
+      hi = std::max(hi, graph.event(d.index).date.known_last());
     }
     subtitle += ", " + day_label(lo) + " – " + day_label(hi);
   }

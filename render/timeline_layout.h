@@ -44,8 +44,9 @@ struct TimelineOptions {
   RelationSelection relations = RelationSelection::all;
   ThemeMode theme = ThemeMode::automatic;
   Compression compression = Compression::automatic;
-  std::optional<date::sys_days> from;  ///< zoom window: first day shown
-  std::optional<date::sys_days> to;    ///< zoom window: last day shown
+  AxisScale axis_scale = AxisScale::linear;  ///< `log` for deep time
+  std::optional<Day> from;                   ///< zoom window: first day shown
+  std::optional<Day> to;                     ///< zoom window: last day shown
 };
 
 /// An axis-aligned rectangle: top-left corner and size, in pixels.

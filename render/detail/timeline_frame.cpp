@@ -154,7 +154,7 @@ double layout_footer(TimelineLayout& layout, const FrameInput& input, double top
     std::string note = breaks.size() == 1 ? "Axis break: " : "Axis breaks: ";
     for (std::size_t i = 0; i < breaks.size(); ++i) {
       note += (i ? "; " : "") + day_label(breaks[i].first) + " – " +
-              day_label(breaks[i].end - date::days{1}) + " (" + breaks[i].label + ")";
+              day_label(breaks[i].end - Days{1}) + " (" + breaks[i].label + ")";
     }
     note += breaks.size() == 1 ? " is left out. " : " are left out. ";
     note += "Distances are to scale only within each stretch of the axis, not across a break.";
@@ -204,11 +204,11 @@ std::string describe_layout(const TimelineLayout& layout, const FrameInput& inpu
   std::string text = "Timeline of " + plural(input.events, "event");
   if (!layout.marks.empty()) {
     const auto& first = input.graph.event(layout.marks.front().event).date;
-    date::sys_days lo = clamp_to_sys_days(first.known_first()), hi = lo;
+    Day lo = first.known_first(), hi = lo;
     for (const EventMark& m : layout.marks) {
       const EdtfDate& date = input.graph.event(m.event).date;
-      lo = std::min(lo, clamp_to_sys_days(date.known_first()));
-      hi = std::max(hi, clamp_to_sys_days(date.known_last()));
+      lo = std::min(lo, date.known_first());
+      hi = std::max(hi, date.known_last());
     }
     text += " from " + day_label(lo) + " to " + day_label(hi);
   }
@@ -233,8 +233,8 @@ std::string describe_layout(const TimelineLayout& layout, const FrameInput& inpu
             " contradicts (dash-dot lines); " + std::to_string(disputed) + " disputed (dotted).";
   }
   for (const AxisBreak& b : input.scale.breaks()) {
-    text += " The axis leaves out " + day_label(b.first) + " to " +
-            day_label(b.end - date::days{1}) + ".";
+    text +=
+        " The axis leaves out " + day_label(b.first) + " to " + day_label(b.end - Days{1}) + ".";
   }
   return text;
 }

@@ -24,6 +24,11 @@ COMMITTED = {
     'docs/img/timeline.svg': [],
     'docs/img/timeline-2025-2026-actors.svg': ['--from', '2025', '--to', '2026', '--lanes', 'actor'],
     'examples/04_embed.svg': [],
+    'docs/img/timeline-deep-time.svg': ['--scale', 'log', '--lanes', 'kind'],
+}
+# Committed pictures drawn from another file than the seed data.
+DATA = {
+    'docs/img/timeline-deep-time.svg': 'examples/05_deep_time.yaml',
 }
 # Pictures only the tests open: other themes, widths and lane modes, and hostile text.
 TESTED = {
@@ -53,7 +58,8 @@ def render(args, out):
     seed = os.path.join(args.source, 'data', 'events.yaml')
     for name, options in COMMITTED.items():
         target = os.path.join(out, os.path.basename(name))
-        run([args.eventgraph, 'timeline', seed, '-o', target] + options)
+        data = os.path.join(args.source, DATA[name]) if name in DATA else seed
+        run([args.eventgraph, 'timeline', data, '-o', target] + options)
     for name, options in TESTED.items():
         run([args.eventgraph, 'timeline', seed, '-o', os.path.join(out, name)] + options)
     hostile = os.path.join(args.source, 'tests', 'data', 'render', 'hostile-timeline.yaml')
