@@ -24,6 +24,9 @@ sys_days day(int y, unsigned m, unsigned d) {
 // 1 January of an astronomical year, at any time scale.
 Day year(std::int64_t y) { return to_day({Year(y), date::January, date::day{1}}); }
 
+// An EDTF date as the timeline describes it in words.
+std::string words(std::string_view text) { return describe_date(parse_edtf(text).date); }
+
 std::vector<std::string> labels(const std::vector<Tick>& ticks) {
   std::vector<std::string> out;
   for (const Tick& t : ticks) {
@@ -177,7 +180,6 @@ TEST_CASE("week ticks fall on Mondays") {
 }
 
 TEST_CASE("dates in words") {
-  const auto words = [](std::string_view text) { return describe_date(parse_edtf(text).date); };
   CHECK(words("2022-02-24") == "24 Feb 2022");
   CHECK(words("2022-04?") == "Apr 2022 (uncertain)");
   CHECK(words("2023-11-24~") == "24 Nov 2023 (approximate)");
@@ -252,7 +254,6 @@ TEST_CASE("years before 1 CE are labelled BCE; there is no year 0") {
   REQUIRE(millennia.step == TickStep{TickUnit::year, 1000});
   CHECK(labels(millennia.minor) ==
         std::vector<std::string>{"3000 BCE", "2000 BCE", "1000 BCE", "1000", "2000", "3000"});
-  const auto words = [](std::string_view text) { return describe_date(parse_edtf(text).date); };
   CHECK(words("0000") == "1 BCE");
   CHECK(words("0001") == "1");
   CHECK(words("-0001-12-31") == "31 Dec 2 BCE");
