@@ -7,6 +7,8 @@
 #include <deque>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -136,7 +138,17 @@ int run_command_line(const std::vector<std::string>& args, std::ostream& out, st
   }
   loaded_graphs().clear();  // in-process callers run command after command
   Io io{out, err};
-  return line.command->run(io);
+  const int code = line.command->run(io);
+  // A full disk or a closed stdout must not pass for success with the
+  // output cut short (a broken pipe ends the process quietly first).
+  errno = 0;
+  if (!out.flush()) {
+    const int error = errno;
+    err << "eventgraph: cannot write the output" << (error ? ": " : "")
+        << (error ? std::strerror(error) : "") << '\n';
+    return code == kExitOk ? kExitInvalidData : code;
+  }
+  return code;
 }
 
 }  // namespace eventgraph::cli

@@ -1,5 +1,6 @@
 #include "cli/export_command.h"
 
+#include "cli/output_file.h"
 #include "cli/query_support.h"
 #include "cli/timeline_command.h"
 #include "engine/filter.h"

@@ -1,5 +1,6 @@
 #include "cli/graph_command.h"
 
+#include "cli/output_file.h"
 #include "cli/query_support.h"
 #include "engine/filter.h"
 #include "engine/traversal.h"
@@ -15,36 +16,6 @@
 #include <system_error>
 
 namespace eventgraph::cli {
-
-namespace {
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and
-/// a rename, so that readers never see half a diagram. Returns an error
-/// message, or empty on success.
-std::string write_atomically(const std::filesystem::path& path, const std::string& bytes) {
-  namespace fs = std::filesystem;
-  const fs::path temporary = path.parent_path() / ("." + path.filename().string() + "." +
-                                                   std::to_string(getpid()) + ".tmp");
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(temporary, ignored);
-      return "cannot write '" + path.string() + "'";
-    }
-  }
-  std::error_code error;
-  fs::rename(temporary, path, error);
-  if (error) {
-    fs::remove(temporary, error);
-    return "cannot write '" + path.string() + "': " + error.message();
-  }
-  return {};
-}
-
-}  // namespace
 
 void GraphCommand::add_options(CLI::App& app) {
   app.add_option("file", options_.file, "Event file (YAML)")->required();
@@ -150,7 +121,7 @@ int GraphCommand::run(Io& io) {
     io.out.write(diagram.bytes.data(), static_cast<std::streamsize>(diagram.bytes.size()));
     return kExitOk;
   }
-  if (std::string error = write_atomically(options_.output, diagram.bytes); !error.empty()) {
+  if (std::string error = write_file_atomically(options_.output, diagram.bytes); !error.empty()) {
     io.err << "eventgraph graph: " << error << '\n';
     return kExitInvalidData;
   }

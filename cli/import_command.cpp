@@ -1,5 +1,6 @@
 #include "cli/import_command.h"
 
+#include "cli/output_file.h"
 #include "cli/timeline_command.h"
 #include "engine/import.h"
 #include "engine/suggest.h"

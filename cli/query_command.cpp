@@ -220,6 +220,29 @@ int dispatch(const EventGraph& graph, const std::string& file, const json& reque
   return kExitUsage;
 }
 
+// The deepest nesting of arrays and objects in a JSON text, counted
+// without parsing (brackets inside strings do not count).
+std::size_t nesting_depth(std::string_view text) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 std::string error_line(const json& query, int code, std::string message) {
   json document = {{"eventgraph", 1},
                    {"query", query},
@@ -254,6 +277,19 @@ int QueryCommand::run(Io& io) {
 
 Answer answer_request(const EventGraph& graph, const std::string& file, std::string_view line) {
   if (line.find_first_not_of(" \t\r") == std::string_view::npos) return {};
+  if (line.size() > kMaxRequestBytes) {
+    return {error_line(nullptr, kExitUsage,
+                       "the line is longer than " + std::to_string(kMaxRequestBytes) + " bytes"),
+            false};
+  }
+  // Checked before parsing: copying or echoing a value recurses once per
+  // level, so a deep one would overflow the stack and end the stream.
+  if (nesting_depth(line) > kMaxRequestDepth) {
+    return {
+        error_line(nullptr, kExitUsage,
+                   "the request nests deeper than " + std::to_string(kMaxRequestDepth) + " levels"),
+        false};
+  }
   json request = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
   if (request.is_discarded()) {
     return {error_line(nullptr, kExitUsage, "the line is not valid JSON"), false};

@@ -12,6 +12,7 @@
 
 #include "cli/command.h"
 
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -52,6 +53,12 @@ struct Answer {
   std::string json;
   bool ok = true;
 };
+
+/// The longest request line answered; a longer one gets an error object.
+inline constexpr std::size_t kMaxRequestBytes = std::size_t{1} << 20;
+/// The deepest nesting of arrays and objects in a request, checked before
+/// parsing; a deeper one gets an error object and the stream goes on.
+inline constexpr std::size_t kMaxRequestDepth = 64;
 
 /// Answers one request line.
 Answer answer_request(const EventGraph& graph, const std::string& file, std::string_view line);

@@ -1,5 +1,6 @@
 #include "cli/timeline_command.h"
 
+#include "cli/output_file.h"
 #include "engine/filter.h"
 #include "render/raster.h"
 #include "render/timeline.h"
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <ostream>
@@ -51,29 +53,6 @@ CLI::Option* add_choice(CLI::App& app, const std::string& name, Enum& target,
 
 }  // namespace
 
-std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
-  namespace fs = std::filesystem;
-  fs::path temporary = path;
-  temporary += ".tmp." + std::to_string(getpid());
-  std::error_code error;
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      fs::remove(temporary, error);
-      return "cannot write '" + path.string() + "'";
-    }
-  }
-  fs::rename(temporary, path, error);
-  if (error) {
-    const std::string message = error.message();
-    fs::remove(temporary, error);
-    return "cannot write '" + path.string() + "': " + message;
-  }
-  return {};
-}
-
 void TimelineCommand::add_options(CLI::App& app) {
   TimelineOptions& t = options_.timeline;
   app.add_option("file", options_.file, "Event file (YAML)")->required();
@@ -82,7 +61,15 @@ void TimelineCommand::add_options(CLI::App& app) {
                  "default: SVG to standard output");
   app.add_option("--title", t.title, "Title (default: the event file's title)");
   app.add_option("--width", t.width, "Design width in pixels (default 1200)")
-      ->check(CLI::Range(480.0, 20000.0));
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            // CLI::Range lets NaN through (every comparison with it is false).
+            const double width = std::strtod(text.c_str(), nullptr);
+            return width >= 480.0 && width <= 20000.0
+                       ? std::string()
+                       : "Value " + text + " not in range [480 - 20000]";
+          },
+          "FLOAT in [480 - 20000]"));
   add_choice(app, "--lanes", t.lanes,
              {{"none", LaneMode::none},
               {"actor", LaneMode::actor},

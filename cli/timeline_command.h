@@ -32,9 +32,4 @@ class TimelineCommand final : public Command {
   TimelineCommandOptions options_;
 };
 
-/// Writes `bytes` to `path` as `PATH.tmp.<pid>` and renames it into place,
-/// so that a reader never sees a partial file and a failed run leaves none.
-/// Returns an error message, or "" on success.
-std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
-
 }  // namespace eventgraph::cli

@@ -52,6 +52,12 @@ std::size_t count_nodes(const YamlNode& node) {
   return count;
 }
 
+std::size_t count_bytes(const YamlNode& node) {
+  std::size_t bytes = node.text.size();
+  for (const YamlNode& child : node.children) bytes += count_bytes(child);
+  return bytes;
+}
+
 class TreeBuilder final : public YAML::EventHandler {
  public:
   TreeBuilder(std::string_view text, const YamlLimits& limits, YamlSectionSink* sink)
@@ -101,6 +107,14 @@ class TreeBuilder final : public YAML::EventHandler {
           "the file repeats an anchor inside anchors (an 'alias bomb'); write "
           "the values out instead"};
     }
+    alias_bytes_ += anchored.bytes;
+    if (alias_bytes_ > limits_.max_alias_bytes) {
+      throw StopParsing{to_location(mark),
+                        "aliases expand to more than " +
+                            std::to_string(limits_.max_alias_bytes >> 20) + " MiB of text",
+                        "the file repeats a big anchored value (an 'alias bomb'); write "
+                        "the values out instead"};
+    }
     YamlNode copy = anchored.node;
     copy.location = to_location(mark);
     complete(std::move(copy), 0);
@@ -137,7 +151,8 @@ class TreeBuilder final : public YAML::EventHandler {
   };
   struct Anchored {
     YamlNode node;
-    std::size_t size = 0;
+    std::size_t size = 0;   ///< nodes
+    std::size_t bytes = 0;  ///< scalar text
   };
 
   // yaml-cpp marks an empty list item (`-` and nothing) at the token after
@@ -181,7 +196,7 @@ class TreeBuilder final : public YAML::EventHandler {
   // Attaches a finished node to its parent, offering entries of top-level
   // sections to the sink first.
   void complete(YamlNode node, YAML::anchor_t anchor) {
-    if (anchor != 0) anchors_[anchor] = Anchored{node, count_nodes(node)};
+    if (anchor != 0) anchors_[anchor] = Anchored{node, count_nodes(node), count_bytes(node)};
     if (open_.empty()) {
       root_ = std::move(node);
       return;
@@ -245,6 +260,7 @@ class TreeBuilder final : public YAML::EventHandler {
   std::vector<Open> open_;
   std::unordered_map<YAML::anchor_t, Anchored> anchors_;
   std::size_t alias_nodes_ = 0;
+  std::size_t alias_bytes_ = 0;
   int documents_ = 0;
   std::vector<Diagnostic> diagnostics_;
 };

@@ -11,10 +11,19 @@ namespace eventgraph {
 
 namespace {
 
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+// A text cell that a spreadsheet would run as a formula (`=`, `+`, `-`,
+// `@`, tab or CR first) gets a leading `'`, as OWASP advises: event files
+// may come from anyone. Dates are ours and keep their sign.
+std::string csv_field(std::string_view text, bool is_text = true) {
+  std::string cell;
+  if (is_text && !text.empty() &&
+      std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos) {
+    cell = "'";
+  }
+  cell += text;
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
   std::string quoted = "\"";
-  for (char c : text) {
+  for (char c : cell) {
     if (c == '"') quoted += '"';
     quoted += c;
   }
@@ -103,7 +112,7 @@ std::string events_csv(const EventGraph& graph, std::span<const EventIndex> even
                                   join(e.sources, ";")};
     for (std::size_t i = 0; i < std::size(fields); ++i) {
       if (i) csv += ',';
-      csv += csv_field(fields[i]);
+      csv += csv_field(fields[i], /*is_text=*/i == 0 || i > 4);
     }
     csv += "\r\n";
   }

@@ -341,9 +341,14 @@ std::vector<Tick> ticks_for(const TimeScale& scale, TickStep step,
   const auto segments = scale.segments();
   for (std::size_t i = 0; i < segments.size(); ++i) {
     const AxisSegment& s = segments[i];
-    for (Day d = first_tick(s.first, step); d < s.end; d = next_tick(d, step)) {
+    // A step that does not move forward (a calendar bound reached) ends the
+    // segment's ticks rather than looping forever.
+    for (Day d = first_tick(s.first, step); d >= s.first && d < s.end;) {
       ticks.push_back({d, scale.x(d), tick_label(d, step)});
       if (segment_of) segment_of->push_back(i);
+      const Day next = next_tick(d, step);
+      if (next <= d) break;
+      d = next;
     }
   }
   return ticks;

@@ -56,6 +56,9 @@ class YamlSectionSink {
 struct YamlLimits {
   int max_depth = 64;                       ///< nested maps and lists
   std::size_t max_alias_nodes = 1'000'000;  ///< nodes created by expanding aliases
+  /// Scalar text created by expanding aliases: a few aliases of one big
+  /// scalar make gigabytes from a small file without many nodes.
+  std::size_t max_alias_bytes = std::size_t{64} << 20;
 };
 
 struct YamlReadResult {

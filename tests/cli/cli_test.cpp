@@ -470,3 +470,24 @@ TEST_CASE("run_command_line runs in-process with the same output", "[cli]") {
   CHECK(out3.str().empty());
   CHECK(err3.str().starts_with("eventgraph: unknown command 'chek'"));
 }
+
+namespace {
+
+// A stream whose every write fails, as stdout on a full disk does.
+class FullDisk final : public std::streambuf {
+ protected:
+  int_type overflow(int_type) override { return traits_type::eof(); }
+  std::streamsize xsputn(const char*, std::streamsize) override { return 0; }
+};
+
+}  // namespace
+
+// Attack report M8: output lost to a full disk or a closed stdout still
+// exited 0.
+TEST_CASE("a failed write to the output is an error, not success", "[cli]") {
+  FullDisk full;
+  std::ostream out(&full);
+  std::ostringstream err;
+  CHECK(eventgraph::cli::run_command_line({"date", "2022-21"}, out, err) == 1);
+  CHECK(err.str().starts_with("eventgraph: cannot write the output"));
+}

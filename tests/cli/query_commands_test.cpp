@@ -572,3 +572,31 @@ TEST_CASE("data/events.yaml: real questions", "[cli][query][seed]") {
                   "--undirected"});
   CHECK_FALSE(doc["paths"].empty());
 }
+
+// Attack report H5: a request nested 50,000 deep overflowed the stack when
+// its error echoed it, and the whole stream died with SIGSEGV.
+TEST_CASE("query: a deeply nested or overlong request gets an error and the stream goes on",
+          "[cli][query]") {
+  const std::string deep =
+      "{\"cmd\":\"show\",\"x\":" + std::string(50'000, '[') + std::string(50'000, ']') + "}\n";
+  const std::string quoted = "{\"cmd\":\"show\",\"id\":\"alpha\",\"x\":\"" + std::string(100, '[') +
+                             "\"}\n";  // brackets in a string
+  const std::string shallow = "{\"cmd\":\"show\",\"id\":\"alpha\",\"x\":" + std::string(63, '[') +
+                              std::string(63, ']') + "}\n";
+  const std::string longest = "{\"cmd\":\"show\",\"id\":\"" + std::string(2 << 20, 'a') + "\"}\n";
+  const Run r =
+      run({"query", kGraph}, "{\"cmd\":\"show\",\"id\":\"alpha\"}\n" + deep + quoted + shallow +
+                                 longest + "{\"cmd\":\"show\",\"id\":\"alpha\"}\n");
+  CHECK(r.exit_code == 0);
+  std::vector<json> lines;
+  std::istringstream out(r.out);
+  for (std::string line; std::getline(out, line);) lines.push_back(json::parse(line));
+  REQUIRE(lines.size() == 6);
+  CHECK(lines[0]["event"]["id"] == "alpha");
+  CHECK(lines[1]["error"]["message"] == "the request nests deeper than 64 levels");
+  CHECK(lines[1]["query"].is_null());
+  CHECK(lines[2]["error"]["message"] == "unknown key 'x' for show");
+  CHECK(lines[3]["error"]["message"] == "unknown key 'x' for show");
+  CHECK(lines[4]["error"]["message"] == "the line is longer than 1048576 bytes");
+  CHECK(lines[5]["event"]["id"] == "alpha");
+}

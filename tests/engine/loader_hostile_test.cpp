@@ -116,6 +116,18 @@ TEST_CASE("alias bombs stop at max_alias_nodes", "[loader][hostile][limits]") {
         Strings{"h.yaml:4:9: error: aliases expand to more than 7 nodes"});
 }
 
+// Attack report M7: a few thousand aliases of one big scalar passed the
+// node limit and took gigabytes.
+TEST_CASE("alias bombs of big scalars stop at max_alias_bytes", "[loader][hostile][limits]") {
+  const std::string text =
+      "eventgraph: 1\nsources: {s: {title: S}}\nevents:\n"
+      "  - id: a\n    date: 2020\n    sources: [s]\n    title: &t " +
+      std::string(std::size_t{1} << 20, 'x') + "\n    tags: [*t" + repeat(", *t", 99) + "]\n";
+  const Strings lines = load_lines(text);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].find("error: aliases expand to more than 64 MiB of text") != std::string::npos);
+}
+
 TEST_CASE("max_events stops reading events", "[loader][limits]") {
   std::string text = "eventgraph: 1\nsources: {s: {title: S}}\nevents:\n";
   for (int i = 0; i < 5; ++i) {

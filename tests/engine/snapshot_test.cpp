@@ -2,9 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -256,5 +259,181 @@ TEST_CASE("the cache can be switched off", "[snapshot]") {
   cache.directory = dir / "cache";
   CHECK(load_file_cached(file, {}, cache).ok());
   CHECK_FALSE(std::filesystem::exists(cache.directory));
+  std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// The one snapshot in `directory` (fails the test when there is not one).
+std::filesystem::path only_snapshot(const std::filesystem::path& directory) {
+  std::vector<std::filesystem::path> found;
+  for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+    found.push_back(entry.path());
+  }
+  REQUIRE(found.size() == 1);
+  return found[0];
+}
+
+void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+constexpr const char* kOther =
+    "eventgraph: 1\ntitle: Forged\nevents: [{id: only, title: Only, date: 2020, sources: []}]\n";
+
+}  // namespace
+
+// Attack report H1: the checksum covered only the payload, so another
+// file's snapshot with this file's key and size patched into its header
+// was served as this file.
+TEST_CASE("a snapshot relabelled with another file's key is not trusted", "[snapshot]") {
+  const auto dir = fresh_directory("relabel");
+  CacheOptions cache;
+  cache.directory = dir / "cache";
+  std::ofstream(dir / "a.yaml") << kFile;
+  REQUIRE(load_file_cached(dir / "a.yaml", {}, cache).ok());
+  const auto a_snapshot = only_snapshot(cache.directory);
+  std::string a_bytes;
+  {
+    std::ifstream in(a_snapshot, std::ios::binary);
+    a_bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  std::filesystem::remove(a_snapshot);
+  std::ofstream(dir / "b.yaml") << kOther;
+  REQUIRE(load_file_cached(dir / "b.yaml", {}, cache).ok());
+  std::string forged;
+  {
+    std::ifstream in(only_snapshot(cache.directory), std::ios::binary);
+    forged.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  // Magic (4 + 19 bytes), version (4), then key (16) and text size (8).
+  const std::size_t key_at = 4 + 19 + 4;
+  forged.replace(key_at, 24, a_bytes.substr(key_at, 24));
+  write_bytes(a_snapshot, forged);
+  const LoadResult loaded = load_file_cached(dir / "a.yaml", {}, cache);
+  REQUIRE(loaded.ok());
+  CHECK(loaded.graph->title() == "Snapshot test");
+  CHECK(loaded.graph->events().size() == 3);
+  std::filesystem::remove_all(dir);
+}
+
+// Attack report H1 and L2: a cache directory or snapshot that someone
+// else can write is not a source of truth.
+TEST_CASE("the cache trusts only a private directory and snapshots of our own", "[snapshot]") {
+  const auto dir = fresh_directory("trust");
+  CacheOptions cache;
+  cache.directory = dir / "cache";
+  const auto file = dir / "a.yaml";
+  std::ofstream(file) << kFile;
+  REQUIRE(load_file_cached(file, {}, cache).ok());
+  const auto snapshot = only_snapshot(cache.directory);
+  const LoadResult other = load_string(kOther, "b.yaml");
+  REQUIRE(other.ok());
+  // A valid snapshot for this file's text that holds another graph: only a
+  // load that trusts the snapshot returns "Forged".
+  write_bytes(snapshot, encode_snapshot(kFile, *other.graph, {}));
+  auto title_now = [&] {
+    const LoadResult loaded = load_file_cached(file, {}, cache);
+    REQUIRE(loaded.ok());
+    return loaded.graph->title();
+  };
+  std::filesystem::permissions(snapshot, std::filesystem::perms(0600));
+  std::filesystem::permissions(cache.directory, std::filesystem::perms(0700));
+  REQUIRE(title_now() == "Forged");  // the control: this test can tell
+
+  SECTION("snapshots are private") {
+    const LoadResult fresh = load_file_cached(dir / "a.yaml", {}, CacheOptions{true, dir / "new"});
+    REQUIRE(fresh.ok());
+    struct stat info {};
+    REQUIRE(::stat((dir / "new").c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0700);
+    REQUIRE(::stat(only_snapshot(dir / "new").c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+  }
+  SECTION("a snapshot that others can write") {
+    std::filesystem::permissions(snapshot, std::filesystem::perms(0666));
+    CHECK(title_now() == "Snapshot test");
+  }
+  SECTION("a snapshot of another user") {
+    if (::geteuid() == 0) {
+      REQUIRE(::chown(snapshot.c_str(), 65534, 65534) == 0);
+      CHECK(title_now() == "Snapshot test");
+    }
+  }
+  SECTION("a directory that others can write") {
+    std::filesystem::permissions(cache.directory, std::filesystem::perms(0777));
+    CHECK(title_now() == "Snapshot test");
+  }
+  SECTION("a symlink to the directory") {
+    std::filesystem::create_directory_symlink(cache.directory, dir / "link");
+    CHECK(load_file_cached(file, {}, CacheOptions{true, dir / "link"}).graph->title() ==
+          "Snapshot test");
+  }
+  SECTION("a symlink at the snapshot's name") {
+    std::filesystem::rename(snapshot, dir / "elsewhere.snapshot");
+    std::filesystem::create_symlink(dir / "elsewhere.snapshot", snapshot);
+    CHECK(title_now() == "Snapshot test");
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// Attack report M2: open() on a FIFO blocked until a writer came.
+TEST_CASE("a FIFO at a snapshot's name does not hang the load", "[snapshot]") {
+  const auto dir = fresh_directory("fifo");
+  CacheOptions cache;
+  cache.directory = dir / "cache";
+  const auto file = dir / "a.yaml";
+  std::ofstream(file) << kFile;
+  REQUIRE(load_file_cached(file, {}, cache).ok());
+  const auto snapshot = only_snapshot(cache.directory);
+  std::filesystem::remove(snapshot);
+  REQUIRE(::mkfifo(snapshot.c_str(), 0600) == 0);
+  std::atomic<bool> finished{false};
+  std::thread load([&] {
+    CHECK(load_file_cached(file, {}, cache).ok());
+    finished = true;
+  });
+  for (int i = 0; i < 500 && !finished; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  const bool in_time = finished;
+  if (!in_time) {  // unblock the old behaviour so that the test ends
+    const int fd = ::open(snapshot.c_str(), O_WRONLY);
+    if (fd >= 0) ::close(fd);
+  }
+  load.join();
+  CHECK(in_time);
+  std::filesystem::remove_all(dir);
+}
+
+// Attack report M3: the key was made from a first reading of a pipe, and
+// the text from a second one, which found it empty.
+TEST_CASE("a pipe is read once and bypasses the cache", "[snapshot]") {
+  const auto dir = fresh_directory("pipe");
+  CacheOptions cache;
+  cache.directory = dir / "cache";
+  int ends[2];
+  REQUIRE(::pipe(ends) == 0);
+  const std::string text = kFile;
+  REQUIRE(::write(ends[1], text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+  ::close(ends[1]);
+  const LoadResult loaded = load_file_cached("/dev/fd/" + std::to_string(ends[0]), {}, cache);
+  ::close(ends[0]);
+  CHECK(loaded.ok());
+  CHECK_FALSE(std::filesystem::exists(cache.directory));
+  std::filesystem::remove_all(dir);
+}
+
+// Attack report L14 (a): a snapshot made under the default limits answered
+// a load with tighter ones.
+TEST_CASE("a snapshot does not get past tighter load limits", "[snapshot]") {
+  const auto dir = fresh_directory("limits");
+  CacheOptions cache;
+  cache.directory = dir / "cache";
+  const auto file = dir / "a.yaml";
+  std::ofstream(file) << kFile;
+  REQUIRE(load_file_cached(file, {}, cache).ok());
+  LoadOptions tight;
+  tight.max_events = 1;
+  CHECK_FALSE(load_file_cached(file, tight, cache).ok());
   std::filesystem::remove_all(dir);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang and runs one of them.
-#   tests/fuzz/run.sh TARGET [SECONDS]     TARGET: edtf_fuzz, loader_fuzz or render_fuzz
+#   tests/fuzz/run.sh TARGET [SECONDS]     TARGET: edtf_fuzz, loader_fuzz, snapshot_fuzz or render_fuzz
 # New inputs that add coverage go to build-fuzz/corpus/TARGET (the seed corpus
 # under tests/fuzz/corpus/ is copied there first); crashes are written to
 # build-fuzz/crash-* and each one found must become a regression test.

@@ -72,6 +72,22 @@ events:
   CHECK(eventgraph::markdown_cell_text("a<b & c|d\\e") == "a&lt;b &amp; c\\|d\\\\e");
 }
 
+// Attack report M9: cells starting with = + - @ or a tab opened as
+// formulas in spreadsheets.
+TEST_CASE("events_csv: formula prefixes are neutralised, dates keep their sign") {
+  const EventGraph graph = load(R"yaml(eventgraph: 1
+events:
+  - {id: e1, title: "=cmd|' /C calc'!A0", date: -0044-03-15, kind: "+SUM(1)", place: "@here",
+     tags: ["-tag", "=x"]}
+  - {id: e2, title: "\tTab first", date: 2020}
+)yaml");
+  CHECK(eventgraph::events_csv(graph, all_events(graph)) ==
+        "id,date,earliest,latest,precision,kind,title,actors,place,tags,sources\r\n"
+        "e1,-0044-03-15,-0044-03-15,-0044-03-15,day,'+SUM(1),'=cmd|' /C calc'!A0,,'@here,"
+        "'-tag;=x,\r\n"
+        "e2,2020,2020-01-01,2020-12-31,year,,'\tTab first,,,,\r\n");
+}
+
 TEST_CASE("events_csv: RFC 4180 quoting only where needed") {
   const EventGraph graph = load(R"(eventgraph: 1
 events:

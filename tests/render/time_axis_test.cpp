@@ -301,3 +301,20 @@ TEST_CASE("deep time: ten billion years either way, ticks per step") {
     CHECK(log_ticks.minor[i - 1].x < log_ticks.minor[i].x);
   }
 }
+
+// Attack report H2: date::year stops at 32767, so a tick step past it once
+// wrapped to year -32768, which is always before the axis end: the tick
+// loop never ended and memory grew until bad_alloc. Days are 64-bit now;
+// the loop must still end at every edge of the calendar.
+TEST_CASE("ticks end at the edges of the calendar") {
+  for (const TimeScale& scale :
+       {linear(year(32760), year(32768) + Days{400}), linear(year(32767), year(32768) + Days{40}),
+        linear(year(-32767), year(32768) + Days{400}), linear(year(2020), year(32768)),
+        linear(year(kMaxYear - 10), year(kMaxYear)), linear(year(kMinYear), year(kMaxYear))}) {
+    const AxisTicks ticks = choose_ticks(scale, width, 3, 6);
+    for (const std::vector<Tick>* row : {&ticks.minor, &ticks.major}) {
+      CHECK(row->size() < 10'000);
+      for (std::size_t i = 1; i < row->size(); ++i) CHECK((*row)[i - 1].day < (*row)[i].day);
+    }
+  }
+}
