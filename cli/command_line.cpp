@@ -12,6 +12,7 @@
 #include <map>
 #include <ostream>
 #include <sstream>
+#include <string>
 
 namespace eventgraph::cli {
 
@@ -69,6 +70,39 @@ std::deque<EventGraph>& loaded_graphs() {
 
 }  // namespace
 
+namespace {
+
+// CLI11 reads an argument written "[a,b]" as the list a, b for any option
+// that takes several values, so `eventgraph date '[1667,1668]'` would see two
+// years, not the EDTF set. Every argument reaches its option whole: one
+// shaped like that is marked before parsing (CLI11 splits only text that
+// ends in ']'), and every option unmarks its values before using them.
+constexpr char kWholeMark = '\x1f';
+
+bool bracketed(const std::string& arg) {
+  return arg.size() >= 2 && arg.back() == ']' && arg.find('[') != std::string::npos;
+}
+
+std::vector<std::string> mark_bracketed(std::vector<std::string> args) {
+  for (std::string& arg : args) {
+    if (bracketed(arg)) arg += kWholeMark;
+  }
+  return args;
+}
+
+void unmark_values(CLI::App& app) {
+  for (CLI::Option* option : app.get_options()) {
+    option->transform(
+        [](std::string value) {
+          if (value.size() >= 2 && value.back() == kWholeMark) value.pop_back();
+          return value;
+        },
+        "", "whole");
+  }
+}
+
+}  // namespace
+
 const EventGraph* load_graph(const std::string& file, Io& io) {
   LoadResult result = load_file_cached(file, {}, cache_options());
   if (!result.ok()) {
@@ -97,19 +131,22 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
     command->add_options(*sub);
     sub->add_flag("--no-cache", global.no_cache,
                   "Do not read or write the snapshot cache ($XDG_CACHE_HOME/eventgraph)");
+    unmark_values(*sub);
     apps.emplace_back(sub, command.get());
     names.push_back(command->name());
   }
 
   global = GlobalOptions{};
   CommandLine result;
-  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 pops from the back
+  const std::vector<std::string> marked = mark_bracketed(args);
+  std::vector<std::string> reversed(marked.rbegin(), marked.rend());  // CLI11 pops from the back
   try {
     app.parse(reversed);
   } catch (const CLI::ParseError& e) {
     std::ostringstream out, err;
     result.exit_code = app.exit(e, out, err) == 0 ? kExitOk : kExitUsage;
     result.message = result.exit_code == kExitOk ? out.str() : err.str();
+    std::erase(result.message, kWholeMark);
     const bool unknown_command = !args.empty() && !args.front().starts_with("-") &&
                                  std::find(names.begin(), names.end(), args.front()) == names.end();
     if (result.exit_code != kExitOk && unknown_command) {

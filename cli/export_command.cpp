@@ -78,6 +78,7 @@ int ExportCommand::run(Io& io) {
     selection = select(*graph, reached, *filter);
   }
 
+  say_if_none_match(selection.size(), io);
   const ExportResult result = export_graph(*graph, selection, options);
   for (const Diagnostic& d : result.diagnostics) {
     io.err << "eventgraph export: " << (d.severity == Severity::error ? "error: " : "warning: ")

@@ -90,6 +90,10 @@ std::optional<EventFilter> filter_or_explain(const EventGraph& graph, const Filt
   return filter;
 }
 
+void say_if_none_match(std::size_t kept, Io& io) {
+  if (kept == 0) io.err << "no events match\n";
+}
+
 void echo_filter(const FilterOptions& options, QueryEcho& echo) {
   echo.set("from", text_or_null(options.from))
       .set("to", text_or_null(options.to))

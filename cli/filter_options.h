@@ -50,6 +50,10 @@ std::optional<EventFilter> to_filter(const FilterOptions& options, std::string* 
 std::optional<EventFilter> filter_or_explain(const EventGraph& graph, const FilterOptions& options,
                                              Io& io);
 
+/// Says "no events match" on io.err when `kept` is 0: finding nothing is an
+/// answer (exit 0), but one a reader should not mistake for an empty file.
+void say_if_none_match(std::size_t kept, Io& io);
+
 /// Adds the flags to a query echo, every key present (null when not given).
 void echo_filter(const FilterOptions& options, QueryEcho& echo);
 

@@ -111,6 +111,7 @@ int GraphCommand::run(Io& io) {
     }
   }
 
+  say_if_none_match(selection.size(), io);
   graph_options.format = format;
   graph_options.kinds = kinds;
   DiagramResult diagram = render_diagram(*graph, selection, graph_options);

@@ -26,6 +26,7 @@ int run_list(const EventGraph& graph, const ListOptions& options, Io& io, JsonSt
   auto filter = filter_or_explain(graph, options.filters, io);
   if (!filter) return kExitUsage;
   const std::vector<EventIndex> events = select(graph, *filter);
+  say_if_none_match(events.size(), io);
   if (options.format == Format::json) {
     QueryEcho echo("list");
     echo.set("file", options.file);
@@ -44,7 +45,6 @@ int run_list(const EventGraph& graph, const ListOptions& options, Io& io, JsonSt
   TextTable table;
   for (EventIndex e : events) table.add(event_cells(graph.event(e)));
   table.print(io.out);
-  if (events.empty()) io.err << "no events match\n";
   return kExitOk;
 }
 

@@ -113,6 +113,7 @@ int TimelineCommand::run(Io& io) {
   if (filter->from) timeline.from = *filter->from;
   if (filter->to) timeline.to = *filter->to;
   const std::vector<EventIndex> selection = select(*graph, *filter);
+  say_if_none_match(selection.size(), io);
   if (!fonts_exact()) {
     io.err << "eventgraph timeline: warning: DejaVu Sans not found in " << kDejaVuDir
            << "; labels are spaced by estimate (install fonts-dejavu-core)\n";

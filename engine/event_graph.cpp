@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <numeric>
+#include <string>
 #include <tuple>
 #include <type_traits>
 
@@ -16,6 +17,71 @@ template <typename T, typename Less>
 void sort_if_needed(std::vector<T>& items, Less less) {
   if (!std::is_sorted(items.begin(), items.end(), less))
     std::sort(items.begin(), items.end(), less);
+}
+
+void add_missing(std::vector<std::string>& to, const std::vector<std::string>& more) {
+  for (const std::string& item : more) {
+    if (std::find(to.begin(), to.end(), item) == to.end()) to.push_back(item);
+  }
+}
+
+// A relation listed twice is one relation: the same item repeated, or a
+// contradiction declared from both ends (A contradicts B, B contradicts A).
+// The first in relation order stays, with the sources, claims, disputes and
+// note of both; `check` warns about the repeat. Relations arrive sorted by
+// (from, to, kind), so plain repeats are neighbours; contradictions are few
+// and sorted on their own, keeping a snapshot's rebuild near linear.
+void merge_repeats(std::vector<Relation>& relations, std::vector<Endpoints>& ends) {
+  auto same = [&](std::size_t x, std::size_t y) {
+    return ends[x].from == ends[y].from && ends[x].to == ends[y].to &&
+           relations[x].kind == relations[y].kind;
+  };
+  using Key = std::tuple<EventIndex, EventIndex, RelationKind, std::size_t>;
+  std::vector<Key> keys;
+  for (std::size_t r = 0; r < relations.size(); ++r) {
+    auto [a, b] = ends[r];
+    const bool contradicts = relations[r].kind == RelationKind::contradicts;
+    if (contradicts && b < a) std::swap(a, b);
+    if (contradicts || (r > 0 && same(r - 1, r)) || (r + 1 < relations.size() && same(r, r + 1))) {
+      keys.emplace_back(a, b, relations[r].kind, r);
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<bool> dropped(relations.size(), false);
+  bool any = false;
+  for (std::size_t k = 0; k < keys.size();) {
+    Relation& kept = relations[std::get<3>(keys[k])];
+    std::size_t next = k + 1;
+    for (; next < keys.size() && std::get<0>(keys[next]) == std::get<0>(keys[k]) &&
+           std::get<1>(keys[next]) == std::get<1>(keys[k]) &&
+           std::get<2>(keys[next]) == std::get<2>(keys[k]);
+         ++next) {
+      const std::size_t r = std::get<3>(keys[next]);
+      const Relation& repeat = relations[r];
+      add_missing(kept.sources, repeat.sources);
+      add_missing(kept.claimed_by, repeat.claimed_by);
+      add_missing(kept.disputed_by, repeat.disputed_by);
+      if (kept.note.empty()) {
+        kept.note = repeat.note;
+      } else if (!repeat.note.empty() && repeat.note != kept.note) {
+        kept.note += "; " + repeat.note;
+      }
+      dropped[r] = any = true;
+    }
+    k = next;
+  }
+  if (!any) return;
+  std::size_t out = 0;
+  for (std::size_t r = 0; r < relations.size(); ++r) {
+    if (dropped[r]) continue;
+    if (out != r) {
+      relations[out] = std::move(relations[r]);
+      ends[out] = ends[r];
+    }
+    ++out;
+  }
+  relations.resize(out);
+  ends.resize(out);
 }
 
 // Whether `ends` gives each relation's ends as positions of the events it
@@ -161,6 +227,7 @@ EventGraph::EventGraph(Dataset dataset, std::vector<Endpoints> known_ends)
     }
     g.data.relations = std::move(relations);
   }
+  merge_repeats(g.data.relations, g.endpoints);
 
   std::vector<RelationKind> kinds;
   kinds.reserve(g.data.relations.size());

@@ -1,5 +1,6 @@
 #include "engine/filter.h"
 
+#include "engine/date_window.h"
 #include "engine/suggest.h"
 
 #include <algorithm>
@@ -80,19 +81,6 @@ bool contains(const std::vector<std::string>& items, std::string_view item) {
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
-bool in_window(const EdtfDate& date, const EventFilter& filter) {
-  const auto first = date.earliest();
-  const auto last = date.latest();
-  if (filter.within) {
-    if (filter.from && (!first || *first < *filter.from)) return false;
-    if (filter.to && (!last || *last > *filter.to)) return false;
-    return true;
-  }
-  if (filter.from && last && *last < *filter.from) return false;
-  if (filter.to && first && *first > *filter.to) return false;
-  return true;
-}
-
 bool contains_folded(const std::u32string& haystack, const std::u32string& needle) {
   return haystack.find(needle) != std::u32string::npos;
 }
@@ -104,7 +92,9 @@ struct PreparedFilter {
   explicit PreparedFilter(const EventFilter& f) : filter(f), needle(fold_case(f.match)) {}
 
   bool operator()(const EventGraph& graph, const Event& event) const {
-    if ((filter.from || filter.to) && !in_window(event.date, filter)) return false;
+    if ((filter.from || filter.to) &&
+        !in_window(event.date, DateWindow{filter.from, filter.to, filter.within}))
+      return false;
     if (!filter.actors.empty() &&
         std::none_of(event.actors.begin(), event.actors.end(),
                      [&](const std::string& actor) { return contains(filter.actors, actor); })) {

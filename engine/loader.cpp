@@ -14,8 +14,11 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
+#include <span>
 #include <sstream>
 #include <unordered_set>
+#include <utility>
 
 namespace eventgraph {
 
@@ -73,7 +76,10 @@ class DatasetBuilder final : public detail::YamlSectionSink {
     return false;
   }
 
-  void read_root(const YamlNode& root) {
+  // `complete` is false for the part of a file read before the YAML
+  // stopped: what is there is checked, what is missing may come later.
+  void read_root(const YamlNode& root, bool complete = true) {
+    if (!complete && !root.is_map()) return;
     if (root.type == YamlNode::Type::null) {
       error({1, 1}, "the file is empty",
             "an event file starts with 'eventgraph: 1'; see docs/format.md");
@@ -87,8 +93,9 @@ class DatasetBuilder final : public detail::YamlSectionSink {
     check_keys(root, kTopKeys, "at the top of the file");
     const YamlNode* version = find(root, "eventgraph");
     if (!version) {
-      error({1, 1}, "missing 'eventgraph' format version", "start the file with 'eventgraph: 1'");
-    } else if (!version->is_scalar() || version->text != "1") {
+      if (complete)
+        error({1, 1}, "missing 'eventgraph' format version", "start the file with 'eventgraph: 1'");
+    } else if (complete && (!version->is_scalar() || version->text != "1")) {
       error(version->location,
             version->is_scalar()
                 ? "unsupported format version '" + detail::quote(version->text) + "'"
@@ -102,7 +109,9 @@ class DatasetBuilder final : public detail::YamlSectionSink {
     expect_section(root, "sources", YamlNode::Type::map, "sources: {rt-2024: {title: ...}}");
     const YamlNode* events = find(root, "events");
     if (!events) {
-      error(root.location, "missing 'events' list", "add 'events:' with one '- id: ...' per event");
+      if (complete)
+        error(root.location, "missing 'events' list",
+              "add 'events:' with one '- id: ...' per event");
     } else {
       expect_section(root, "events", YamlNode::Type::sequence, "events: [ {id: ..., ...} ]");
     }
@@ -136,11 +145,35 @@ class DatasetBuilder final : public detail::YamlSectionSink {
       std::string known_list;
       for (std::string_view name : known)
         known_list += (known_list.empty() ? "" : ", ") + std::string(name);
+      std::string hint = trap_hint(map, i, std::span<const std::string_view>(known));
       error(key.location,
             "unknown key '" + detail::quote(key.text) + "' " + std::string(where) +
                 (near ? " (did you mean '" + *near + "'?)" : ""),
-            "known keys here: " + known_list);
+            hint.empty() ? "known keys here: " + known_list : hint);
     }
+  }
+
+  // A hint for the unknown keys authors write by habit, or "".
+  static std::string trap_hint(const YamlNode& map, std::size_t i,
+                               std::span<const std::string_view> known) {
+    const YamlNode& key = map.key(i);
+    const bool event = std::find(known.begin(), known.end(), "contradicts") != known.end();
+    if (event && (key.text == "start" || key.text == "end")) {
+      return "an event has one 'date'; write a span as date: START/END, like "
+             "date: 1914-07-28/1918-11-11";
+    }
+    if (event && (key.text == "url" || key.text == "link")) {
+      return "links belong to sources: declare it under 'sources:' as "
+             "my-source: {title: ..., url: ...} and cite it with sources: [my-source]";
+    }
+    // `{name: Smith, then director}`: the comma ended the value, and the rest
+    // became a key with no value on the same line.
+    if (i > 0 && map.value(i).type == YamlNode::Type::null && map.value(i - 1).is_scalar() &&
+        map.key(i - 1).is_scalar() && map.value(i - 1).location.line == key.location.line) {
+      return "a comma inside { } ends a value; quote the value: " + map.key(i - 1).text + ": \"" +
+             map.value(i - 1).text + ", " + key.text + "\"";
+    }
+    return "";
   }
 
   void expect_section(const YamlNode& root, std::string_view name, YamlNode::Type type,
@@ -393,6 +426,63 @@ std::string too_large_hint() {
   return "split it, or raise the limit (LoadOptions::max_file_bytes)";
 }
 
+// The lines [first, last] (1-based) of the block-style item of the
+// top-level `events:` list that holds `line`, or nullopt. Plain text work:
+// it runs after yaml-cpp has given up on the file.
+std::optional<std::pair<int, int>> event_item_lines(std::string_view text, int line) {
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  auto indent = [](std::string_view l) { return l.find_first_not_of(' '); };
+  auto blank = [&](std::string_view l) {
+    const std::size_t i = indent(l);
+    return i == std::string_view::npos || l[i] == '#' || l[i] == '\r';
+  };
+  std::size_t at = 0;
+  while (at < lines.size() &&
+         !(lines[at].starts_with("events:") && (lines[at].size() == 7 || lines[at][7] == ' ' ||
+                                                lines[at][7] == '\r' || lines[at][7] == '#'))) {
+    ++at;
+  }
+  std::optional<std::size_t> dash;  // the items' indentation
+  std::optional<std::pair<int, int>> item;
+  for (++at; at < lines.size(); ++at) {
+    const std::string_view l = lines[at];
+    if (blank(l)) continue;
+    const std::size_t i = indent(l);
+    const bool is_item = l[i] == '-' && (i + 1 == l.size() || l[i + 1] == ' ' || l[i + 1] == '\r');
+    if (!dash && !is_item) return std::nullopt;  // not a block list of items
+    if (!dash) dash = i;
+    if (i < *dash || (i == *dash && !is_item)) break;  // the list has ended
+    const int number = static_cast<int>(at) + 1;
+    if (i == *dash) {
+      if (item && item->first <= line && line <= item->second) return item;
+      item = std::pair(number, number);
+    } else if (item) {
+      item->second = number;
+    }
+  }
+  if (item && item->first <= line && line <= item->second) return item;
+  return std::nullopt;
+}
+
+// Spaces over lines [first, last] (1-based), keeping every position.
+void blank_lines(std::string& text, std::pair<int, int> lines) {
+  int number = 1;
+  for (char& c : text) {
+    if (c == '\n') {
+      ++number;
+    } else if (number >= lines.first && number <= lines.second) {
+      c = ' ';
+    }
+  }
+}
+
+constexpr int kMaxRecoveries = 50;
+
 }  // namespace
 
 ParseResult parse_dataset(std::string_view text, std::string file, const LoadOptions& options) {
@@ -409,20 +499,40 @@ ParseResult parse_dataset(std::string_view text, std::string file, const LoadOpt
     detail::to_character_columns(text, result.diagnostics);
     return result;
   }
-  DatasetBuilder builder(file, options);
   detail::YamlLimits limits;
   limits.max_depth = options.max_depth;
   limits.max_alias_nodes = options.max_alias_nodes;
-  detail::YamlReadResult yaml = detail::read_yaml(text, file, limits, &builder);
-  if (yaml.ok) builder.read_root(yaml.root);
-  result.diagnostics = std::move(yaml.diagnostics);
-  for (Diagnostic& d : builder.diagnostics()) result.diagnostics.push_back(std::move(d));
-  result.dataset = builder.take_dataset();
+  // A YAML error inside one event item would hide the problems of all the
+  // others, so, as a compiler resumes at the next statement, the item is
+  // blanked out (positions kept) and the file read again; the errors of
+  // each pass are kept, the field problems of the last pass reported.
+  std::string blanked;
+  std::vector<Diagnostic> recovered;
+  std::optional<DatasetBuilder> builder;
+  detail::YamlReadResult yaml;
+  for (int pass = 0;; ++pass) {
+    builder.emplace(file, options);
+    yaml = detail::read_yaml(pass == 0 ? text : std::string_view(blanked), file, limits, &*builder);
+    if (yaml.ok || yaml.diagnostics.empty() || pass == kMaxRecoveries) break;
+    const Diagnostic& stop = yaml.diagnostics.front();
+    const auto item =
+        event_item_lines(pass == 0 ? text : std::string_view(blanked), stop.location.line);
+    if (!item) break;
+    if (pass == 0) blanked = std::string(text);
+    blank_lines(blanked, *item);
+    recovered.push_back(stop);
+  }
+  builder->read_root(yaml.root, yaml.ok);
+  result.diagnostics = std::move(recovered);
+  for (Diagnostic& d : yaml.diagnostics) result.diagnostics.push_back(std::move(d));
+  for (Diagnostic& d : builder->diagnostics()) result.diagnostics.push_back(std::move(d));
+  result.dataset = builder->take_dataset();
   result.dataset.file = file;
   // Field errors leave the model partial but usable, so cross-references
-  // are checked too: one run reports every problem.
-  if (yaml.ok) {
-    detail::ReferenceSites sites = builder.take_sites();
+  // are checked too: one run reports every problem. Not after a recovery:
+  // references to a blanked event would be reported as unknown.
+  if (yaml.ok && blanked.empty()) {
+    detail::ReferenceSites sites = builder->take_sites();
     for (Diagnostic& d : detail::validate_references(result.dataset, &sites)) {
       result.diagnostics.push_back(std::move(d));
     }

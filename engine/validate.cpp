@@ -6,7 +6,9 @@
 #include "engine/suggest.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <string>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -155,7 +157,7 @@ class ReferenceChecker {
   }
 
   void check_relations() {
-    std::set<std::tuple<std::string_view, std::string_view, RelationKind>> seen;
+    std::map<std::tuple<std::string_view, std::string_view, RelationKind>, Location> seen;
     for (const Relation& r : data_.relations) {
       const std::string kind(to_string(r.kind));
       if (!std::binary_search(event_ids_.begin(), event_ids_.end(), r.to)) {
@@ -175,12 +177,18 @@ class ReferenceChecker {
       const bool symmetric = r.kind == RelationKind::contradicts;
       std::string_view a = r.from, b = r.to;
       if (symmetric && b < a) std::swap(a, b);
-      if (!seen.emplace(a, b, r.kind).second) {
+      // Both places are named: the graph keeps one relation with the
+      // attributions of both, and the reader should remove one of them.
+      const auto [first, fresh] = seen.emplace(std::tuple(a, b, r.kind), r.location);
+      if (!fresh) {
+        const Location& at = first->second;
         add(r.location, Severity::warning,
             "relation '" + detail::quote(r.from) + "' " + kind + " '" + detail::quote(r.to) +
-                "' is listed twice",
-            symmetric ? "'contradicts' works both ways: list it on one of the two events only"
-                      : "remove the repeated item");
+                "' is listed twice (also at " + data_.file + ":" + std::to_string(at.line) + ":" +
+                std::to_string(at.column) + ")",
+            symmetric ? "'contradicts' works both ways and is read as one contradiction: list it "
+                        "on one of the two events only"
+                      : "it is read as one relation; remove the repeated item");
       }
     }
   }

@@ -64,6 +64,14 @@ class TreeBuilder final : public YAML::EventHandler {
       : text_(text), limits_(limits), sink_(sink) {}
 
   YamlNode take_root() { return std::move(root_); }
+  // After a stop: the tree read so far, its open nodes closed where they
+  // stand; unfinished entries are not offered to the sink (they would be
+  // read as entries missing their later keys).
+  YamlNode take_partial_root() {
+    sink_ = nullptr;
+    while (!open_.empty()) close();
+    return std::move(root_);
+  }
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
@@ -335,7 +343,7 @@ YamlReadResult read_yaml(std::string_view text, const std::string& file, const Y
     d.file = file;
     result.diagnostics.push_back(std::move(d));
   }
-  if (result.ok) result.root = builder.take_root();
+  result.root = result.ok ? builder.take_root() : builder.take_partial_root();
   return result;
 }
 

@@ -1,5 +1,7 @@
 #include "render/timeline_layout.h"
 
+#include "engine/date_window.h"
+
 #include "render/detail/row_packer.h"
 #include "render/detail/timeline_frame.h"
 #include "render/detail/timeline_lanes.h"
@@ -28,6 +30,7 @@ constexpr double kHalo = 3;      // approximate dates' soft edge
 constexpr double kTail = 24;     // an unknown end's dashed tail
 constexpr double kMinBar = 6;
 constexpr int kMaxLabelLines = 3;
+constexpr const char* kNothingInView = "no events in this view";
 
 // One event as it will be drawn, clipped to the domain.
 struct Drawable {
@@ -138,9 +141,11 @@ std::vector<Drawable> collect_drawables(const EventGraph& graph,
     };
     d.start = style(date.start());
     d.finish = style(date.end());
-    const bool after_first = d.start == EndStyle::runs_on || !options.from || d.end > *options.from;
-    const bool before_end = d.finish == EndStyle::runs_on || !options.to || d.first <= *options.to;
-    if (after_first && before_end) drawn.push_back(d);
+    // The window holds what the queries' window holds (one definition).
+    DateWindow window;
+    if (options.from) window.from = Day(*options.from);
+    if (options.to) window.to = Day(*options.to);
+    if (in_window(date, window)) drawn.push_back(d);
   }
   return drawn;
 }
@@ -184,6 +189,10 @@ TimeScale make_scale(std::vector<Drawable>& drawn, const TimelineOptions& option
     if (d.end > scale.end() || d.finish == EndStyle::runs_on) {
       d.end = scale.end(), d.finish = EndStyle::runs_on;
     }
+    // An unknown end may lie in the view though its known day does not:
+    // drawn at the edge it may cross.
+    if (d.end <= scale.first()) d.end = scale.first() + days{1};
+    if (d.first >= scale.end()) d.first = scale.end() - days{1};
   }
   return scale;
 }
@@ -441,6 +450,16 @@ TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventInd
     lane_top = band.band.bottom();
     layout.lanes.push_back(std::move(band));
   }
+  if (drawn.empty()) {
+    // Nothing to draw: say so where the marks would be, not an empty axis.
+    lane_top = detail::add_lines(layout.texts, kNothingInView, TextRole::legend, plot_left + 4,
+                                 lane_top + 24, plot_width - 8, 16, 1, fonts) +
+               12;
+    if (!layout.lanes.empty()) {
+      Box& band = layout.lanes.back().band;
+      band.height = lane_top - band.y;
+    }
+  }
   layout.plot = Box{plot_left, layout.axis_y, plot_width, lane_top - layout.axis_y};
   for (GridLine& line : layout.grid) line.y1 = lane_top;
 
@@ -460,6 +479,7 @@ TimelineLayout layout_timeline(const EventGraph& graph, std::span<const EventInd
   y = detail::layout_footer(layout, frame, lane_top + 6, fonts);
   layout.height = std::ceil(y + kMargin);
   layout.description = detail::describe_layout(layout, frame);
+  if (drawn.empty()) layout.description += std::string(" ") + kNothingInView + ".";
   return layout;
 }
 

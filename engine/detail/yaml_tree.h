@@ -62,7 +62,7 @@ struct YamlLimits {
 };
 
 struct YamlReadResult {
-  YamlNode root;
+  YamlNode root;    ///< when !ok, what was read before the stop, closed where it stood
   bool ok = false;  ///< false when the YAML itself is broken (see diagnostics)
   std::vector<Diagnostic> diagnostics;
 };

@@ -171,3 +171,25 @@ TEST_CASE("timeline: --from and --to select events and set the view") {
   CHECK(tagged.exit_code == 0);
   CHECK_THAT(tagged.out, Contains("4 events, 16 Oct 2025 – 4 Feb 2026"));
 }
+
+// An empty answer used to be an empty axis, with nothing said.
+TEST_CASE("a filter or window that keeps nothing says so, and the timeline says it too") {
+  const Run timeline = run({"timeline", kSeed, "--tag", "no-such-tag"});
+  CHECK(timeline.exit_code == 0);
+  CHECK_THAT(timeline.err, Contains("no events match\n"));
+  CHECK_THAT(timeline.out, Contains(">no events in this view</text>"));
+  const Run window = run({"timeline", kSeed, "--from", "1900", "--to", "1901"});
+  CHECK(window.exit_code == 0);
+  CHECK_THAT(window.err, Contains("no events match\n"));
+  CHECK_THAT(window.out, Contains(">no events in this view</text>"));
+  for (const char* format : {"dot", "json"}) {
+    const bool graph = format == std::string("dot");
+    const Run r = run(
+        {graph ? "graph" : "list", kSeed, "--from", "1900", "--to", "1901", "--format", format});
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.err, Contains("no events match\n"));
+  }
+  const Run exported = run({"export", "json", kSeed, "--match", "nothing like this"});
+  CHECK(exported.exit_code == 0);
+  CHECK_THAT(exported.err, Contains("no events match\n"));
+}

@@ -1,6 +1,7 @@
 #include "engine/contradictions.h"
 
 #include "engine/filter.h"
+#include "engine/loader.h"
 #include "tests/engine/query_graph.h"
 
 #include <catch2/catch.hpp>
@@ -88,4 +89,35 @@ TEST_CASE("contradictions in data/events.yaml") {
     const auto& actors = g.event(c.a).actors;
     CHECK(std::find(actors.begin(), actors.end(), "lavrov") != actors.end());
   }
+}
+
+// Declared on both events, a contradiction used to be two: listed twice by
+// the query, drawn twice, exported twice.
+TEST_CASE("a contradiction declared from both ends is one, with both attributions") {
+  const eventgraph::LoadResult loaded = eventgraph::load_string(
+      "eventgraph: 1\n"
+      "actors: {x: {name: X}, y: {name: Y}, z: {name: Z}}\n"
+      "sources: {s1: {title: S1}, s2: {title: S2}}\n"
+      "events:\n"
+      "  - id: a\n    title: A\n    date: 2022-01\n    sources: [s1]\n"
+      "    contradicts: [{event: b, claimed_by: [x], sources: [s1], note: first}]\n"
+      "  - id: b\n    title: B\n    date: 2022-02\n    sources: [s2]\n"
+      "    contradicts: [{event: a, claimed_by: [y, x], disputed_by: [z], sources: [s2], "
+      "note: second}]\n",
+      "t.yaml");
+  REQUIRE(loaded.ok());
+  const EventGraph& g = *loaded.graph;
+  REQUIRE(g.relations().size() == 1);
+  const auto all = eventgraph::contradictions(g);
+  CHECK(pairs(g, all) == Pairs{{"a", "b"}});
+  const eventgraph::Relation& r = g.relation(all[0].relation);
+  CHECK(r.claimed_by == std::vector<std::string>{"x", "y"});
+  CHECK(r.disputed_by == std::vector<std::string>{"z"});
+  CHECK(r.sources == std::vector<std::string>{"s1", "s2"});
+  CHECK(r.note == "first; second");
+  CHECK(g.neighbours(index_of(g, "a"), eventgraph::RelationKinds::all()).size() == 1);
+  REQUIRE(loaded.diagnostics.size() == 1);
+  CHECK(format_diagnostic_line(loaded.diagnostics[0]) ==
+        "t.yaml:14:27: warning: relation 'b' contradicts 'a' is listed twice (also at "
+        "t.yaml:9:27)");
 }

@@ -325,6 +325,65 @@ TEST_CASE("invalid dates quote the date and say what is wrong", "[loader]") {
         "2022-03-29?; see docs/format.md");
 }
 
+TEST_CASE("hints for the common traps: flow-map commas, start/end, url", "[loader]") {
+  // The comma ended the name; "then director" became a key with no value.
+  CHECK(only_hint("eventgraph: 1\nactors: {s: {name: Smith, then director}}\nevents: []\n") ==
+        "a comma inside { } ends a value; quote the value: name: \"Smith, then director\"");
+  const std::string span =
+      with_events("  - {id: a, title: A, sources: [rt], start: 1914-07-28, end: 1918-11-11}\n");
+  const LoadResult spans = load_string(span, "t.yaml");
+  REQUIRE(spans.diagnostics.size() == 3);  // no date, start, end
+  CHECK(spans.diagnostics[1].message == "unknown key 'start' in event");
+  CHECK(spans.diagnostics[1].hint ==
+        "an event has one 'date'; write a span as date: START/END, like "
+        "date: 1914-07-28/1918-11-11");
+  CHECK(spans.diagnostics[2].hint == spans.diagnostics[1].hint);
+  CHECK(only_hint(with_events("  - id: a\n    title: A\n    date: 2022\n    sources: [rt]\n"
+                              "    url: https://example.org/a\n")) ==
+        "links belong to sources: declare it under 'sources:' as my-source: {title: ..., url: "
+        "...} and cite it with sources: [my-source]");
+  // In block style, or with a value, an unknown key keeps the usual hint.
+  CHECK(only_hint("eventgraph: 1\nactors: {s: {name: Smith, colour: red}}\nevents: []\n") ==
+        "known keys here: name, role, affiliation");
+}
+
+// A stop used to report only itself; a YAML error in one event hid the
+// problems of all the others.
+TEST_CASE("a load that stops still reports what came before it", "[loader]") {
+  LoadOptions options;
+  options.max_alias_nodes = 10;
+  const Strings bomb = load_lines(
+      "eventgraph: 1\ncolour: red\nlist: &a [1, 2, 3, 4, 5, 6]\nmore: [*a, *a]\nevents: []\n",
+      options);
+  REQUIRE(bomb.size() == 4);
+  CHECK(bomb[0] == "t.yaml:2:1: error: unknown key 'colour' at the top of the file");
+  CHECK(bomb[1] == "t.yaml:3:1: error: unknown key 'list' at the top of the file");
+  CHECK(bomb[2] == "t.yaml:4:1: error: unknown key 'more' at the top of the file");
+  CHECK(bomb[3] == "t.yaml:4:12: error: aliases expand to more than 10 nodes");
+  options = {};
+  options.max_depth = 4;
+  const Strings deep = load_lines("eventgraph: 1\ncolour: red\nevents: [[[[[[1]]]]]]\n", options);
+  REQUIRE(deep.size() == 2);
+  CHECK(deep[0] == "t.yaml:2:1: error: unknown key 'colour' at the top of the file");
+}
+
+TEST_CASE("a yaml error in one event does not hide the problems of the others", "[loader]") {
+  const Strings found = load_lines(
+      with_events("  - id: a\n    title: A\n    date: 2022\n    sources: [rt]\n    tilte: x\n"
+                  "  - id: b\n    title: a: b\n    date: 2022\n"
+                  "  - id: c\n    title: C\n    date: 2022-13\n    sources: [rt]\n"
+                  "  - id: d\n    title: D\n   date: 2022\n"
+                  "  - id: e\n    title: E\n    date: 2022\n    sources: [rt]\n    colour: red\n"));
+  REQUIRE(found.size() == 5);
+  CHECK(found[0] == "t.yaml:11:5: error: unknown key 'tilte' in event (did you mean 'title'?)");
+  CHECK(found[1].starts_with("t.yaml:13:"));
+  CHECK(found[1].find("invalid yaml") != std::string::npos);
+  CHECK(found[2].starts_with("t.yaml:17:11: error: invalid date '2022-13'"));
+  CHECK(found[3].starts_with("t.yaml:2"));
+  CHECK(found[3].find("invalid yaml") != std::string::npos);
+  CHECK(found[4] == "t.yaml:26:5: error: unknown key 'colour' in event");
+}
+
 TEST_CASE("a qualifier in a flow map needs quotes (yaml-cpp: unknown token)", "[loader]") {
   const LoadResult result =
       load_string("eventgraph: 1\nevents: [{id: a, title: A, date: 2022?}]\n", "t.yaml");

@@ -155,12 +155,13 @@ TEST_CASE("self-relations and repeated relations", "[validate]") {
   CHECK(lines(validate_references(data), true) ==
         Strings{
             "v.yaml:9:14: error: event 'a' causes itself [remove 'a' from its own 'causes' list]",
-            "v.yaml:11:14: warning: relation 'a' causes 'b' is listed twice [remove the repeated "
-            "item]",
+            "v.yaml:11:14: warning: relation 'a' causes 'b' is listed twice (also at "
+            "v.yaml:10:14) [it is read as one relation; remove the repeated item]",
             "v.yaml:13:14: error: event 'b' contradicts itself [remove 'b' from its own "
             "'contradicts' list]",
-            "v.yaml:14:14: warning: relation 'b' contradicts 'a' is listed twice ['contradicts' "
-            "works both ways: list it on one of the two events only]",
+            "v.yaml:14:14: warning: relation 'b' contradicts 'a' is listed twice (also at "
+            "v.yaml:10:14) ['contradicts' works both ways and is read as one contradiction: "
+            "list it on one of the two events only]",
         });
 }
 

@@ -1,5 +1,6 @@
 #include "render/timeline_layout.h"
 
+#include "engine/date_window.h"
 #include "engine/loader.h"
 #include "render/timeline.h"
 #include "tests/support/synthetic.h"
@@ -274,7 +275,7 @@ TEST_CASE("a zoom window drops events outside it and clips the ones that cross i
   CHECK(layout.breaks.empty());
   for (const EventMark& m : layout.marks) {
     const EdtfDate& date = graph.event(m.event).date;
-    CHECK((date.known_last() >= *options.from || date.end() == Bound::open));
+    CHECK(in_window(date, DateWindow{Day(*options.from), Day(*options.to)}));
   }
   const EventMark& terms =
       mark_of(graph, layout, "russia-settlement-conditions");  // 2022-10/2026-02
@@ -335,5 +336,32 @@ TEST_CASE("an empty selection still gives a titled picture") {
   CHECK(layout.marks.empty());
   CHECK(layout.title == "Russia–Ukraine peace diplomacy");
   CHECK(layout.height > 0);
+  check_geometry(layout);
+  // It says there is nothing to draw, in the picture and in its description.
+  CHECK(std::count_if(layout.texts.begin(), layout.texts.end(),
+                      [](const TextItem& t) { return t.text == "no events in this view"; }) == 1);
+  CHECK(layout.description.ends_with(" no events in this view."));
+}
+
+// list and graph kept an event whose end is unknown; the timeline dropped it.
+TEST_CASE("the zoom window holds what the queries' window holds: unknown ends may reach in") {
+  const EventGraph graph = load_yaml(
+      "eventgraph: 1\nsources: {s: {title: S}}\nevents:\n"
+      "  - {id: begun, title: Begun, date: 2020/, sources: [s]}\n"
+      "  - {id: ended, title: Ended, date: /2025, sources: [s]}\n"
+      "  - {id: before, title: Before, date: 2019, sources: [s]}\n");
+  TimelineOptions options;
+  options.from = date::sys_days{date::year{2021} / 1 / 1};
+  options.to = date::sys_days{date::year{2022} / 12 / 31};
+  const TimelineLayout layout = lay_out(graph, options);
+  std::vector<std::string> drawn;
+  for (const EventMark& m : layout.marks) drawn.push_back(graph.event(m.event).id);
+  std::sort(drawn.begin(), drawn.end());
+  CHECK(drawn == std::vector<std::string>{"begun", "ended"});
+  for (const EventMark& m : layout.marks) {
+    CHECK(m.x0 >= layout.plot.x - 0.5);
+    CHECK(m.x1 <= layout.plot.right() + 0.5);
+    CHECK(m.x1 >= m.x0);
+  }
   check_geometry(layout);
 }
