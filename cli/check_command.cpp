@@ -33,13 +33,19 @@ void print_summary(const std::string& file, const LoadResult& result, Io& io) {
 void CheckCommand::add_options(CLI::App& app) {
   app.add_option("files", options_.files, "Event files (YAML)")->required();
   add_format_option(app, options_.format);
+  add_edtf_level_option(app, options_.edtf_level);
 }
 
 int CheckCommand::run(Io& io) {
   std::vector<FileReport> reports;
   bool valid = true;
   for (const std::string& file : options_.files) {
-    LoadResult result = load_file_cached(file, {}, cache_options());
+    LoadOptions load;
+    load.edtf_level = parse_edtf_level(options_.edtf_level).value_or(EdtfLevel::two);
+    // The snapshot cache holds Level 2 loads; a lower level loads afresh.
+    LoadResult result = load.edtf_level == EdtfLevel::two
+                            ? load_file_cached(file, load, cache_options())
+                            : load_file(file, load);
     valid = valid && result.ok();
     if (options_.format == Format::json) {
       reports.push_back({file, std::move(result.diagnostics)});

@@ -8,6 +8,7 @@ namespace eventgraph::cli {
 struct CheckOptions {
   std::vector<std::string> files;
   Format format = Format::text;
+  std::string edtf_level = "2";  ///< the highest EDTF level a date may use
 };
 
 class CheckCommand final : public Command {

@@ -48,6 +48,8 @@ std::vector<std::unique_ptr<Command>> all_commands();
 
 /// Adds `--format` with the given choices (text and json, plus csv and markdown).
 void add_format_option(CLI::App& app, Format& format, bool with_tables = false);
+/// `--edtf-level 0|1|2` (default 2): the highest EDTF level a date may use.
+void add_edtf_level_option(CLI::App& app, std::string& level);
 
 /// Adds `--via KINDS` for the queries, whose default (`causes`) the option
 /// struct holds; parse_via_or_explain reads it.

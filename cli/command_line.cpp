@@ -29,6 +29,12 @@ CacheOptions cache_options() {
   return cache;
 }
 
+void add_edtf_level_option(CLI::App& app, std::string& level) {
+  app.add_option("--edtf-level", level, "Highest EDTF level a date may use: 0, 1 or 2")
+      ->check(CLI::IsMember({"0", "1", "2"}))
+      ->default_str("2");
+}
+
 void add_format_option(CLI::App& app, Format& format, bool with_tables) {
   std::map<std::string, Format> names{{"text", Format::text}, {"json", Format::json}};
   if (with_tables) {

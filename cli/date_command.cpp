@@ -14,19 +14,22 @@ namespace eventgraph::cli {
 void DateCommand::add_options(CLI::App& app) {
   app.add_option("dates", options_.dates, "EDTF strings, e.g. 2022-21 or 2025-10/..")->required();
   add_format_option(app, options_.format);
+  add_edtf_level_option(app, options_.edtf_level);
 }
 
 int DateCommand::run(Io& io) {
-  const bool valid = std::all_of(options_.dates.begin(), options_.dates.end(),
-                                 [](const std::string& text) { return parse_edtf(text).ok(); });
+  const EdtfLevel level = parse_edtf_level(options_.edtf_level).value_or(EdtfLevel::two);
+  const bool valid =
+      std::all_of(options_.dates.begin(), options_.dates.end(),
+                  [level](const std::string& text) { return parse_edtf(text, level).ok(); });
   if (options_.format == Format::json) {
-    io.out << dates_json(options_.dates);
+    io.out << dates_json(options_.dates, level);
     return valid ? kExitOk : kExitInvalidData;
   }
   std::size_t width = 4;
   for (const std::string& text : options_.dates) width = std::max(width, text.size());
   for (const std::string& text : options_.dates) {
-    EdtfParseResult parsed = parse_edtf(text);
+    EdtfParseResult parsed = parse_edtf(text, level);
     if (!parsed.ok()) {
       io.err << "eventgraph: " << parsed.error << '\n';
       continue;
@@ -40,7 +43,12 @@ int DateCommand::run(Io& io) {
            << end(d.end(), d.known_last());
     if (d.uncertain()) io.out << "  uncertain";
     if (d.approximate()) io.out << "  approximate";
-    io.out << '\n';
+    io.out << "  level " << static_cast<int>(d.level()) << '\n';
+    for (const SetMember& m : d.members()) {
+      io.out << "  " << (d.kind() == EdtfKind::one_of ? "one of " : "all of ") << d.member_text(m)
+             << "  " << end(m.start, m.days().first()) << " .. " << end(m.end, m.days().last())
+             << '\n';
+    }
   }
   return valid ? kExitOk : kExitInvalidData;
 }

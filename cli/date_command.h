@@ -8,6 +8,7 @@ namespace eventgraph::cli {
 struct DateOptions {
   std::vector<std::string> dates;
   Format format = Format::text;
+  std::string edtf_level = "2";  ///< the highest EDTF level a date may use
 };
 
 class DateCommand final : public Command {

@@ -24,6 +24,8 @@ constexpr std::array<std::string_view, 4> kKindNames = {"date", "interval", "one
 // The longest valid text is an interval of two date-times with offsets (53
 // characters); anything much longer is rejected before it is scanned.
 constexpr std::size_t kMaxLength = 64;
+// A set lists dates; a thousand bytes is a long list and still cheap.
+constexpr std::size_t kMaxSetLength = 1024;
 
 bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
@@ -88,6 +90,7 @@ struct EdtfDateBuilder {
   void bounds(Bound start, Bound end) { date.start_ = start, date.end_ = end; }
   void known(DayRange days) { date.known_ = days; }
   void precision(Precision p) { date.precision_ = p; }
+  void members(std::vector<SetMember> members) { date.members_ = std::move(members); }
   void level(const detail::LevelNeed& need) {
     date.level_ = need.level;
     date.level_feature_ = need.feature;
@@ -124,16 +127,18 @@ std::optional<End> parse_end(std::string_view text, std::string& error) {
 // contains. Checking the size first keeps hostile input cheap.
 std::optional<std::string> check_characters(std::string_view text) {
   if (text.empty()) return "the text is empty; expected an EDTF date such as 2022-03-29";
-  if (text.size() > kMaxLength) {
-    return "too long (" + std::to_string(text.size()) + " bytes); an EDTF date has at most " +
-           std::to_string(kMaxLength);
+  const bool set = text.front() == '[' || text.front() == '{';
+  if (text.size() > (set ? kMaxSetLength : kMaxLength)) {
+    return "too long (" + std::to_string(text.size()) + " bytes); an EDTF " +
+           (set ? "set" : "date") + " has at most " +
+           std::to_string(set ? kMaxSetLength : kMaxLength);
   }
   if (is_space(text.front()) || is_space(text.back())) {
     return "remove the leading or trailing whitespace";
   }
-  const auto bad = std::find_if(text.begin(), text.end(), [](char c) {
+  const auto bad = std::find_if(text.begin(), text.end(), [set](char c) {
     const auto byte = static_cast<unsigned char>(c);
-    return byte <= 0x20 || byte >= 0x7f || c == 'x';
+    return (byte <= 0x20 && !(set && c == ' ')) || byte >= 0x7f || c == 'x';
   });
   if (bad == text.end()) return std::nullopt;
   const auto index = static_cast<std::size_t>(bad - text.begin());
@@ -187,9 +192,135 @@ EdtfParseResult parse_interval(std::string_view text, std::size_t slash) {
   return {std::move(built.date), {}};
 }
 
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
+// One member of a set: a date, a range `a..b`, or an open `..b` / `a..`.
+std::optional<SetMember> parse_member(std::string_view text, bool first, bool last,
+                                      detail::LevelNeed& need, std::string& error) {
+  if (text.empty()) {
+    error = "a set member is empty; separate dates with one comma, e.g. [1667,1668]";
+    return std::nullopt;
+  }
+  if (text.find(' ') != std::string_view::npos) {
+    error = "unexpected space in " + edtf_quote(text) + "; spaces may only follow a comma";
+    return std::nullopt;
+  }
+  if (text.find_first_of("[]{}") != std::string_view::npos) {
+    error = "sets cannot be nested";
+    return std::nullopt;
+  }
+  if (text.find('/') != std::string_view::npos) {
+    error = "a set member cannot be an interval; write a range as 1670..1672";
+    return std::nullopt;
+  }
+  SetMember member;
+  const std::size_t dots = text.find("..");
+  auto date = [&](std::string_view part) -> std::optional<SingleDate> {
+    auto parsed = detail::parse_single_date(part, error);
+    if (!parsed) return std::nullopt;
+    need.raise(parsed->need);
+    return parsed->date;
+  };
+  if (dots == std::string_view::npos) {
+    const auto d = date(text);
+    if (!d) return std::nullopt;
+    member.first = member.last = *d;
+    return member;
+  }
+  const std::string_view before = text.substr(0, dots);
+  const std::string_view after = text.substr(dots + 2);
+  if (before.empty() == after.empty()) {
+    if (before.empty()) error = "'..' alone is not a set member; write ..1760 or 1760..";
+    if (!before.empty()) {
+      const auto from = date(before);
+      if (!from) return std::nullopt;
+      const auto to = date(after);
+      if (!to) return std::nullopt;
+      if (from->days.first() > to->days.last()) {
+        error = "the range " + edtf_quote(text) + " starts on " + format_day(from->days.first()) +
+                ", after it ends on " + format_day(to->days.last());
+        return std::nullopt;
+      }
+      member.first = *from;
+      member.last = *to;
+      return member;
+    }
+    return std::nullopt;
+  }
+  if (!before.empty() && after.empty() && !last) {
+    error = "only the last member of a set may run on ('" + std::string(before) + "..')";
+    return std::nullopt;
+  }
+  if (before.empty() && !first) {
+    error =
+        "only the first member of a set may be open at the start ('.." + std::string(after) + "')";
+    return std::nullopt;
+  }
+  const auto d = date(before.empty() ? after : before);
+  if (!d) return std::nullopt;
+  member.first = member.last = *d;
+  (before.empty() ? member.start : member.end) = Bound::open;
+  return member;
+}
+
+// `[a, b, c..d]` (one of) or `{a, b}` (all of).
+EdtfParseResult parse_set(std::string_view text) {
+  const bool one_of = text.front() == '[';
+  const char close = one_of ? ']' : '}';
+  if (text.back() != close) {
+    return failure(text, std::string("a set that opens with '") + text.front() + "' closes with '" +
+                             close + "'");
+  }
+  detail::LevelNeed need;
+  need.raise(EdtfLevel::two, one_of ? "a one-of set [...]" : "an all-of set {...}");
+  std::vector<SetMember> members;
+  const std::string_view inner = text.substr(1, text.size() - 2);
+  if (trim(inner).empty()) return failure(text, "a set needs at least one date, e.g. [1667,1668]");
+  std::size_t from = 0;
+  while (from <= inner.size()) {
+    std::size_t comma = inner.find(',', from);
+    if (comma == std::string_view::npos) comma = inner.size();
+    const std::string_view raw = inner.substr(from, comma - from);
+    const std::string_view part = trim(raw);
+    std::string error;
+    const bool last = comma == inner.size();
+    auto member = parse_member(part, members.empty(), last, need, error);
+    if (!member) {
+      return failure(text, error + " (in member " + std::to_string(members.size() + 1) + ")");
+    }
+    member->text_offset = static_cast<std::uint32_t>(1 + from + (part.data() - raw.data()));
+    member->text_length = static_cast<std::uint32_t>(part.size());
+    members.push_back(*member);
+    from = comma + 1;
+  }
+  const SetMember* earliest = &members.front();
+  const SetMember* latest = &members.front();
+  DayRange known = members.front().days();
+  for (const SetMember& m : members) {
+    if (m.first.days.first() < earliest->first.days.first()) earliest = &m;
+    if (m.last.days.last() > latest->last.days.last()) latest = &m;
+    known = known.hull(m.days());
+  }
+  EdtfDateBuilder built(text, one_of ? EdtfKind::one_of : EdtfKind::all_of);
+  built.ends(earliest->first, latest->last);
+  for (const SetMember& m : members) built.ends(m.first, m.last);
+  built.ends(earliest->first, latest->last);
+  built.bounds(members.front().start, members.back().end);
+  built.known(known);
+  built.precision(Precision::set);
+  built.level(need);
+  built.members(std::move(members));
+  return {std::move(built.date), {}};
+}
+
 EdtfParseResult parse_any(std::string_view text) {
-  if (text.front() == '[' || text.front() == '{') {
-    return failure(text, "sets ([...] and {...}) are EDTF level 2 and not supported");
+  if (text.front() == '[' || text.front() == '{') return parse_set(text);
+  if (text.back() == ']' || text.back() == '}') {
+    return failure(text, "a set opens with '[' (one of) or '{' (all of)");
   }
   const std::size_t slash = text.find('/');
   if (slash != std::string_view::npos) {

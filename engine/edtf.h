@@ -120,6 +120,10 @@ struct SingleDate {
 struct SetMember {
   SingleDate first;
   SingleDate last;
+  Bound start = Bound::known;     ///< open for `..1760-12-03`, the first member only
+  Bound end = Bound::known;       ///< open for `1760-12..`, the last member only
+  std::uint32_t text_offset = 0;  ///< where the member is written in the set's text()
+  std::uint32_t text_length = 0;
 
   constexpr bool is_range() const noexcept { return !(first == last); }
   /// From the first date's first day to the last date's last day.
@@ -175,6 +179,10 @@ class EdtfDate {
   const SingleDate& end_date() const noexcept { return end_date_; }
   /// A set's members in the order written; empty for a date or interval.
   std::span<const SetMember> members() const noexcept { return members_; }
+  /// A member's text as written: `1670..1672`, `..1760-12-03`.
+  std::string_view member_text(const SetMember& member) const noexcept {
+    return std::string_view(text_).substr(member.text_offset, member.text_length);
+  }
 
   /// Every qualifier anywhere in the text.
   Qualifier qualifiers() const noexcept { return qualifiers_; }

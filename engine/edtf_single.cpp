@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace eventgraph::detail {
 
@@ -85,6 +86,78 @@ bool beyond_range(std::string_view digits) {
   return digits.size() > kMaxYearDigits || to_int(digits, '0') > kMaxYear;
 }
 
+// The first month and length in months of sub-year grouping 21-41. Seasons
+// are meteorological: three whole months, winter from December into the next
+// year's February; 21-24 are the northern hemisphere's, as are 25-28, and
+// 29-32 the southern hemisphere's.
+struct Grouping {
+  unsigned first_month;
+  unsigned months;
+  Precision precision;
+};
+constexpr std::array<Grouping, 21> kGroupings = {{
+    {3, 3, Precision::season},       {6, 3, Precision::season},
+    {9, 3, Precision::season},       {12, 3, Precision::season},
+    {3, 3, Precision::season},       {6, 3, Precision::season},
+    {9, 3, Precision::season},       {12, 3, Precision::season},
+    {9, 3, Precision::season},       {12, 3, Precision::season},
+    {3, 3, Precision::season},       {6, 3, Precision::season},
+    {1, 3, Precision::quarter},      {4, 3, Precision::quarter},
+    {7, 3, Precision::quarter},      {10, 3, Precision::quarter},
+    {1, 4, Precision::quadrimester}, {5, 4, Precision::quadrimester},
+    {9, 4, Precision::quadrimester}, {1, 6, Precision::semester},
+    {7, 6, Precision::semester},
+}};
+
+// True when the two-digit `value` matches `pattern`, whose X match any digit.
+bool matches(std::string_view pattern, unsigned value) {
+  const char digits[2] = {static_cast<char>('0' + value / 10), static_cast<char>('0' + value % 10)};
+  for (std::size_t i = 0; i < 2; ++i) {
+    if (pattern[i] != 'X' && pattern[i] != digits[i]) return false;
+  }
+  return true;
+}
+
+// Every value from `low` to `high` that matches a two-digit pattern, ascending.
+std::vector<unsigned> matching(std::string_view pattern, unsigned low, unsigned high) {
+  std::vector<unsigned> out;
+  for (unsigned v = low; v <= high; ++v) {
+    if (matches(pattern, v)) out.push_back(v);
+  }
+  return out;
+}
+
+// The years a four-character year with X may be, ascending.
+std::vector<std::int64_t> matching_years(std::string_view year, bool negative) {
+  std::vector<std::int64_t> out;
+  std::int64_t base = 1;
+  std::vector<std::int64_t> places;  // the place value of each X
+  std::int64_t fixed = 0;
+  for (std::size_t i = year.size(); i-- > 0;) {
+    if (year[i] == 'X') {
+      places.push_back(base);
+    } else {
+      fixed += (year[i] - '0') * base;
+    }
+    base *= 10;
+  }
+  std::size_t count = 1;
+  for (std::size_t i = 0; i < places.size(); ++i) count *= 10;
+  out.reserve(count);
+  for (std::size_t n = 0; n < count; ++n) {
+    std::int64_t value = fixed;
+    std::size_t rest = n;
+    for (std::int64_t place : places) {
+      value += static_cast<std::int64_t>(rest % 10) * place;
+      rest /= 10;
+    }
+    if (negative && value == 0) continue;  // -0000 is not a year
+    out.push_back(negative ? -value : value);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 // Parses one date or date-time, the whole of `text`. Errors say what is
 // wrong without repeating the full text.
 class DateParser {
@@ -95,6 +168,8 @@ class DateParser {
   std::string& error() { return error_; }
 
  private:
+  enum Component { kYear, kMonth, kDay };
+
   bool at(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
   bool at_end() const { return pos_ >= text_.size(); }
   bool at_qualifier() const { return !at_end() && is_qualifier(text_[pos_]); }
@@ -114,6 +189,11 @@ class DateParser {
     while (!at_end() && (is_digit(text_[pos_]) || text_[pos_] == 'X')) ++pos_;
     return text_.substr(start, pos_ - start);
   }
+  std::string_view take_digits() {
+    const std::size_t start = pos_;
+    while (!at_end() && is_digit(text_[pos_])) ++pos_;
+    return text_.substr(start, pos_ - start);
+  }
   std::optional<unsigned> take_two_digits() {
     const std::string_view digits = text_.substr(pos_, 2);
     if (digits.size() != 2 || !is_digit(digits[0]) || !is_digit(digits[1])) return std::nullopt;
@@ -121,9 +201,19 @@ class DateParser {
     return static_cast<unsigned>(to_int(digits, '0'));
   }
 
+  Qualifier& qualifier(Component c) {
+    return c == kYear    ? date_.year_qualifier
+           : c == kMonth ? date_.month_qualifier
+                         : date_.day_qualifier;
+  }
+  bool take_left_qualifier(Component c);
+  bool take_right_qualifier(Component c);
+
   std::optional<ParsedSingle> parse_long_year();
-  std::optional<ParsedSingle> parse_month(Year year);
-  std::optional<ParsedSingle> parse_day(Year year, std::string_view month);
+  bool parse_significant(std::int64_t magnitude, std::size_t digit_count, bool negative);
+  std::optional<ParsedSingle> parse_month();
+  std::optional<ParsedSingle> parse_day();
+  std::optional<ParsedSingle> calendar_days();
   std::optional<ParsedSingle> parse_time();
   std::optional<ParsedSingle> parse_offset();
   std::optional<ParsedSingle> finish(bool allow_qualifier);
@@ -133,19 +223,60 @@ class DateParser {
   std::string error_;
   SingleDate date_;
   LevelNeed need_;
+  std::string_view year_;  // four characters, digits and X
+  std::string_view month_;
+  std::string_view day_;
+  bool negative_ = false;
+  bool qualifier_error_ = false;
+  Precision year_precision_ = Precision::year;
 };
 
+// `?2004`, `2004-?06`: a qualifier before a component qualifies it alone.
+bool DateParser::take_left_qualifier(Component c) {
+  if (!at_qualifier()) return false;
+  qualifier(c) = qualifier(c) | qualifier_of(text_[pos_++]);
+  need_.raise(EdtfLevel::two, "a qualified component (e.g. 2004-?06)");
+  if (at_qualifier()) {
+    qualifier_error_ = true;
+    return false;
+  }
+  return true;
+}
+
+// `2004?-06`, `2004-06~-11`, `2004-06-11%`: a qualifier after a component
+// qualifies it and every component before it.
+bool DateParser::take_right_qualifier(Component c) {
+  if (!at_qualifier()) return false;
+  const Qualifier q = qualifier_of(text_[pos_++]);
+  for (int i = kYear; i <= c; ++i)
+    qualifier(static_cast<Component>(i)) = qualifier(static_cast<Component>(i)) | q;
+  if (at_qualifier()) {
+    qualifier_error_ = true;
+    return false;
+  }
+  if (at_end()) {
+    need_.raise(EdtfLevel::one, "a qualifier (?, ~ or %)");
+  } else {
+    need_.raise(EdtfLevel::two, "a qualifier inside a date (e.g. 2004?-06-11)");
+  }
+  return true;
+}
+
 std::optional<ParsedSingle> DateParser::parse() {
+  take_left_qualifier(kYear);
+  if (qualifier_error_)
+    return fail("a date takes one qualifier; use % for uncertain and approximate");
   if (at('Y')) return parse_long_year();
-  if (at_qualifier()) return fail("a qualifier goes at the end of a date, e.g. 2022?");
-  const bool negative = take('-');
-  if (negative && at('Y')) return fail("the minus sign goes after the Y, e.g. Y-12000");
+  negative_ = take('-');
+  if (negative_ && at('Y')) return fail("the minus sign goes after the Y, e.g. Y-12000");
+  if (at_qualifier())
+    return fail("a qualifier goes before a component or after it, e.g. ?2004 or 2004?");
 
   const std::string_view year = take_run();
-  const std::string sign = negative ? "-" : "";
+  const std::string sign = negative_ ? "-" : "";
   const bool all_digits = std::all_of(year.begin(), year.end(), is_digit);
   // Suggest padding only where a year plausibly ends, not for 29.03.2022.
-  const bool year_ends = at_end() || at('-') || at_qualifier();
+  const bool year_ends = at_end() || at('-') || at_qualifier() || at('S');
   if (!year.empty() && year.size() < 4 && all_digits && year_ends) {
     return fail("a year must have four digits; write " + sign + std::string(4 - year.size(), '0') +
                 std::string(year));
@@ -156,104 +287,225 @@ std::optional<ParsedSingle> DateParser::parse() {
                 std::string(year));
   }
   if (year.size() != 4) return fail("expected a four-digit year, e.g. 2022");
+  if (negative_ && year == "0000") return fail("-0000 is not a valid year; write 0000");
+  if (negative_) need_.raise(EdtfLevel::one, "a negative year");
 
-  // Level 1 only lets X stand for the last one or two digits of a year.
-  const std::size_t first_x = year.find('X');
-  const std::size_t unspecified = first_x == std::string_view::npos ? 0 : 4 - first_x;
-  if (unspecified > 0 && year.find_first_not_of('X', first_x) != std::string_view::npos) {
-    return fail("X may only replace the last digits of a year, e.g. 201X or 20XX");
+  // Level 1 lets X stand only for the last one or two digits of a year.
+  const std::size_t trailing = year.size() - 1 - year.find_last_not_of('X');
+  const std::size_t xs = static_cast<std::size_t>(std::count(year.begin(), year.end(), 'X'));
+  if (xs > 0) {
+    if (xs == trailing && xs <= 2) {
+      need_.raise(EdtfLevel::one, "unspecified digits (X)");
+    } else {
+      need_.raise(EdtfLevel::two, "unspecified digits anywhere (e.g. 1XXX, 1X50)");
+    }
   }
-  if (unspecified > 2) {
-    return fail("at most the last two digits of a year may be X (e.g. 20XX) at EDTF level 1");
-  }
-  const std::int64_t low = to_int(year, '0');
-  const std::int64_t high = to_int(year, '9');
-  if (negative && high == 0) return fail("-0000 is not a valid year; write 0000");
-  if (negative) need_.raise(EdtfLevel::one, "a negative year");
-  if (unspecified > 0) need_.raise(EdtfLevel::one, "unspecified digits (X)");
-  date_.year = negative ? -low : low;
+  year_ = year;
+  date_.year = negative_ ? -to_int(year, '0') : to_int(year, '0');
   date_.unspecified.year = x_mask(year);
-  if (!take('-')) {
-    date_.precision = unspecified == 0   ? Precision::year
-                      : unspecified == 1 ? Precision::decade
-                                         : Precision::century;
-    date_.days =
-        negative ? years_range(Year(-high), Year(-low)) : years_range(Year(low), Year(high));
-    return finish(true);
+  if (at('S')) {
+    if (xs > 0)
+      return fail("a year with unspecified digits (X) cannot have significant digits (S)");
+    ++pos_;
+    if (!parse_significant(to_int(year, '0'), 4, negative_)) return std::nullopt;
+    take_right_qualifier(kYear);
+    return finish(false);
   }
-  if (unspecified > 0) {
-    return fail("a year with unspecified digits (" + sign + std::string(year) +
-                ") cannot have a month");
+  take_right_qualifier(kYear);
+  if (qualifier_error_) return finish(true);
+  {
+    const std::size_t known_from_right = trailing == 4 ? 4 : trailing;
+    constexpr std::array<Precision, 5> kByTrailing = {Precision::year, Precision::decade,
+                                                      Precision::century, Precision::millennium,
+                                                      Precision::unspecified};
+    date_.precision = year_precision_ = kByTrailing[known_from_right];
   }
-  return parse_month(Year(date_.year));
+  return take('-') ? parse_month() : calendar_days();
 }
 
-// After YYYY-: a month, XX or a season.
-std::optional<ParsedSingle> DateParser::parse_month(Year year) {
+// `S2` after a year: only the first digits are significant; the year is an
+// estimate within the years that share them.
+bool DateParser::parse_significant(std::int64_t magnitude, std::size_t digit_count, bool negative) {
+  const std::string_view digits = take_digits();
+  if (digits.empty() || digits.size() > 2) {
+    fail("significant digits are written S and a number, e.g. 1950S2");
+    return false;
+  }
+  const auto count = static_cast<std::size_t>(to_int(digits, '0'));
+  if (count < 1 || count > digit_count) {
+    fail("S" + std::string(digits) + " is not between S1 and S" + std::to_string(digit_count) +
+         ", the number of digits in the year");
+    return false;
+  }
+  std::int64_t span = 1;
+  for (std::size_t i = count; i < digit_count; ++i) span *= 10;
+  const std::int64_t low = magnitude / span * span;
+  const std::int64_t high = low + span - 1;
+  need_.raise(EdtfLevel::two, "significant digits (S)");
+  date_.significant_digits = static_cast<std::uint8_t>(count);
+  const std::size_t insignificant = digit_count - count;
+  date_.precision = insignificant == 0   ? Precision::year
+                    : insignificant == 1 ? Precision::decade
+                    : insignificant == 2 ? Precision::century
+                                         : Precision::millennium;
+  if (negative && low == 0) {
+    // -0001S1..: the years -1 to -9; year 0 is not negative.
+    date_.days = years_range(Year(-high), Year(-1));
+  } else {
+    date_.days =
+        negative ? years_range(Year(-high), Year(-low)) : years_range(Year(low), Year(high));
+  }
+  return true;
+}
+
+// After YYYY-: a month (digits or X), or a sub-year grouping 21-41.
+std::optional<ParsedSingle> DateParser::parse_month() {
+  take_left_qualifier(kMonth);
+  if (qualifier_error_) return finish(true);
   const std::string_view month = take_run();
   if (month.empty()) return fail("expected a two-digit month after the year");
   if (month.size() == 1 && month != "X") {
     return fail("a month must have two digits; write 0" + std::string(month));
   }
   if (month.size() != 2) return fail("a month must have two digits");
-  if (month == "XX") return parse_day(year, month);
-  if (month.find('X') != std::string_view::npos) return fail("a month is either two digits or XX");
+  month_ = month;
+  date_.unspecified.month = x_mask(month);
+  if (year_.find('X') != std::string_view::npos) {
+    need_.raise(EdtfLevel::two, "unspecified digits anywhere (e.g. 1XXX-XX, 156X-12-25)");
+  }
+  if (month.find('X') != std::string_view::npos) {
+    if (matching(month, 1, 12).empty()) {
+      return fail("month " + std::string(month) + " matches no month from 01 to 12");
+    }
+    if (month != "XX" || year_.find('X') != std::string_view::npos) {
+      need_.raise(EdtfLevel::two, "unspecified digits anywhere (e.g. 1XXX-XX, 2004-1X)");
+    } else {
+      need_.raise(EdtfLevel::one, "unspecified digits (X)");
+    }
+    date_.precision = month == "XX" ? year_precision_ : Precision::month;
+    take_right_qualifier(kMonth);
+    if (qualifier_error_) return finish(true);
+    return at('-') ? parse_day() : calendar_days();
+  }
   const auto number = static_cast<unsigned>(to_int(month, '0'));
-  if (number >= 21 && number <= 24) {
-    if (at('-')) return fail("a season cannot have a day");
-    need_.raise(EdtfLevel::one, "a season (21-24)");
-    date_.month = static_cast<std::uint8_t>(number);
-    date_.precision = Precision::season;
-    // Meteorological seasons of the northern hemisphere: three whole months,
-    // winter from December into the next year's February.
-    date_.days = month_range(year, 3 * (number - 20), 3);
+  date_.month = static_cast<std::uint8_t>(number);
+  if (number >= 21 && number <= 41) {
+    const Grouping& g = kGroupings[number - 21];
+    if (number <= 24) {
+      need_.raise(EdtfLevel::one, "a season (21-24)");
+    } else {
+      need_.raise(EdtfLevel::two, "a sub-year grouping (25-41)");
+    }
+    date_.precision = g.precision;
+    take_right_qualifier(kMonth);
+    if (qualifier_error_) return finish(true);
+    if (at('-')) return fail("a season cannot have a day (nor can another sub-year grouping)");
+    const auto years = matching_years(year_, negative_);
+    date_.days = month_range(Year(years.front()), g.first_month, g.months)
+                     .hull(month_range(Year(years.back()), g.first_month, g.months));
     return finish(true);
   }
-  if (number >= 25 && number <= 41) {
-    return fail("season " + std::string(month) +
-                " is EDTF level 2; only seasons 21 (spring) to 24 (winter) are supported");
+  if (number > 41) {
+    return fail("month " + std::string(month) +
+                " is neither a month (01-12) nor a season, quarter or semester (21-41)");
   }
   if (number < 1 || number > 12) {
     return fail("month " + std::string(month) + " is not between 01 and 12");
   }
-  return parse_day(year, month);
+  date_.precision = Precision::month;
+  take_right_qualifier(kMonth);
+  if (qualifier_error_) return finish(true);
+  return at('-') ? parse_day() : calendar_days();
 }
 
-// After YYYY-MM (MM may be XX): an optional day, then a time or a qualifier.
-std::optional<ParsedSingle> DateParser::parse_day(Year year, std::string_view month) {
-  const bool month_unspecified = month == "XX";
-  const auto month_number = static_cast<unsigned>(to_int(month, '0'));
-  date_.month = static_cast<std::uint8_t>(month_number);
-  date_.unspecified.month = x_mask(month);
-  if (month_unspecified) need_.raise(EdtfLevel::one, "unspecified digits (X)");
-  date_.days = month_unspecified ? years_range(year, year) : month_range(year, month_number, 1);
-  date_.precision = month_unspecified ? Precision::year : Precision::month;
-  if (!take('-')) return finish(true);
-
+// After YYYY-MM-: a day (digits or X), then a time or a qualifier.
+std::optional<ParsedSingle> DateParser::parse_day() {
+  ++pos_;  // '-'
+  take_left_qualifier(kDay);
+  if (qualifier_error_) return finish(true);
   const std::string_view day = take_run();
   if (day.empty()) return fail("expected a two-digit day after the month");
   if (day.size() == 1 && day != "X") {
     return fail("a day must have two digits; write 0" + std::string(day));
   }
   if (day.size() != 2) return fail("a day must have two digits");
+  day_ = day;
   date_.unspecified.day = x_mask(day);
-  if (day == "XX") {
-    need_.raise(EdtfLevel::one, "unspecified digits (X)");
+  const bool month_x = month_.find('X') != std::string_view::npos;
+  const bool year_x = year_.find('X') != std::string_view::npos;
+  if (day.find('X') != std::string_view::npos) {
+    if (matching(day, 1, 31).empty()) {
+      return fail("day " + std::string(day) + " matches no day from 01 to 31");
+    }
+    if (day == "XX" && (month_ == "XX" || !month_x) && !year_x) {
+      need_.raise(EdtfLevel::one, "unspecified digits (X)");
+    } else {
+      need_.raise(EdtfLevel::two, "unspecified digits anywhere (e.g. 156X-12-25)");
+    }
+    if (day != "XX") date_.precision = Precision::day;
+  } else {
+    if (month_x || year_x)
+      need_.raise(EdtfLevel::two, "unspecified digits anywhere (e.g. 156X-12-25)");
+    const auto d = static_cast<unsigned>(to_int(day, '0'));
+    if (d < 1 || d > 31) return fail("day " + std::string(day) + " is not between 01 and 31");
+    date_.day = static_cast<std::uint8_t>(d);
+    date_.precision = Precision::day;
+  }
+  if (auto days = calendar_days(); !days) return std::nullopt;
+  take_right_qualifier(kDay);
+  if (qualifier_error_) return finish(true);
+  if (at('t')) return fail("use an uppercase T between the date and the time");
+  if (at('T')) {
+    if (date_.unspecified.any() || date_.qualifiers() != Qualifier::none) {
+      return fail("a time needs a full date without X or qualifiers, e.g. 2024-01-23T10:16:00");
+    }
+    return parse_time();
+  }
+  return finish(true);
+}
+
+// The days a year, month and day (each perhaps with X) may denote: from the
+// earliest valid calendar day that matches to the latest. Then finishes,
+// unless a day was read (the day parser finishes itself).
+std::optional<ParsedSingle> DateParser::calendar_days() {
+  const auto years = matching_years(year_, negative_);
+  if (month_.empty()) {
+    date_.days = years_range(Year(years.front()), Year(years.back()));
     return finish(true);
   }
-  if (day.find('X') != std::string_view::npos) return fail("a day is either two digits or XX");
-  if (month_unspecified) {
-    return fail("a day cannot follow an unspecified month (XX); write XX-XX or give the month");
+  const auto months = matching(month_, 1, 12);
+  const auto days = day_.empty() ? std::vector<unsigned>{} : matching(day_, 1, 31);
+  if (day_.empty()) {
+    date_.days = month_range(Year(years.front()), months.front(), 1)
+                     .hull(month_range(Year(years.back()), months.back(), 1));
+    return finish(true);
   }
-  const auto d = static_cast<unsigned>(to_int(day, '0'));
-  const CivilDay civil{year, date::month{month_number}, date::day{d}};
-  if (!civil.ok()) return fail(day_problem(year, civil.month, d));
-
-  date_.day = static_cast<std::uint8_t>(d);
-  date_.precision = Precision::day;
-  date_.days = DayRange(to_day(civil), Days{1});
-  if (at('t')) return fail("use an uppercase T between the date and the time");
-  return at('T') ? parse_time() : finish(true);
+  // The first matching day that exists, scanning years, months, days in order.
+  auto first_valid = [&](auto year_begin, auto year_end, bool forward) -> std::optional<Day> {
+    for (auto y = year_begin; y != year_end; ++y) {
+      for (std::size_t mi = 0; mi < months.size(); ++mi) {
+        const unsigned m = months[forward ? mi : months.size() - 1 - mi];
+        for (std::size_t di = 0; di < days.size(); ++di) {
+          const unsigned d = days[forward ? di : days.size() - 1 - di];
+          const CivilDay civil{Year(*y), date::month{m}, date::day{d}};
+          if (civil.ok()) return to_day(civil);
+        }
+      }
+    }
+    return std::nullopt;
+  };
+  if (years.empty() || months.empty() || days.empty()) return fail("no calendar day matches");
+  const auto first = first_valid(years.begin(), years.end(), true);
+  if (!first) {
+    if (months.size() == 1 && days.size() == 1 && years.size() == 1) {
+      return fail(day_problem(Year(years.front()), date::month{months.front()}, days.front()));
+    }
+    return fail("no calendar day matches " + std::string(year_) + "-" + std::string(month_) + "-" +
+                std::string(day_));
+  }
+  const auto last = first_valid(years.rbegin(), years.rend(), false);
+  date_.days = DayRange::inclusive(*first, *last);
+  return ParsedSingle{date_, need_};
 }
 
 // Thh:mm:ss with an optional Z or offset. Only validated: the bounds use the
@@ -297,47 +549,58 @@ std::optional<ParsedSingle> DateParser::parse_offset() {
   return finish(false);
 }
 
-// Y12000, Y-12000: a year of more than four digits, with nothing after it
-// but a qualifier.
+// Y12000, Y-12000, Y-17E7, Y17101E4S3: a long or exponential year, with
+// nothing after it but significant digits and a qualifier.
 std::optional<ParsedSingle> DateParser::parse_long_year() {
   ++pos_;  // 'Y'
-  const std::string sign = take('-') ? "-" : "";
+  const bool negative = take('-');
+  const std::string sign = negative ? "-" : "";
   const std::string_view digits = take_run();
   if (digits.empty()) return fail("expected digits after the Y, e.g. Y12000");
-  if (at('E') || at('S')) {
-    return fail("exponents (E) and significant digits (S) are EDTF level 2 and not supported");
-  }
   if (digits.find('X') != std::string_view::npos) {
     return fail("a Y-prefixed year cannot have unspecified digits (X)");
   }
   if (digits.front() == '0') return fail("a Y-prefixed year cannot start with 0");
-  if (digits.size() <= 4) {
+  std::string expanded(digits);
+  if (take('E')) {
+    const std::string_view exponent = take_digits();
+    if (exponent.empty()) return fail("an exponent is written E and digits, e.g. Y-17E7");
+    if (exponent.size() > 2 ||
+        digits.size() + static_cast<std::size_t>(to_int(exponent, '0')) > kMaxYearDigits) {
+      return fail("year " + sign + std::string(digits) + "E" + std::string(exponent).substr(0, 4) +
+                  " is outside the supported range " + std::to_string(kMinYear) + " to " +
+                  std::to_string(kMaxYear));
+    }
+    expanded.append(static_cast<std::size_t>(to_int(exponent, '0')), '0');
+    need_.raise(EdtfLevel::two, "an exponential year (E)");
+    date_.exponential = true;
+  } else if (digits.size() <= 4) {
     return fail("the Y prefix is only for years of more than four digits; write " + sign +
                 std::string(4 - digits.size(), '0') + std::string(digits));
   }
-  if (beyond_range(digits)) return fail(out_of_range(sign, digits));
+  if (beyond_range(expanded)) return fail(out_of_range(sign, expanded));
   if (at('-')) return fail("a Y-prefixed year cannot have a month or day");
   need_.raise(EdtfLevel::one, "a Y-prefixed year");
-  date_.year = sign.empty() ? to_int(digits, '0') : -to_int(digits, '0');
+  const std::int64_t magnitude = to_int(expanded, '0');
+  date_.year = negative ? -magnitude : magnitude;
   date_.precision = Precision::year;
   date_.days = years_range(Year(date_.year), Year(date_.year));
-  return finish(true);
+  if (take('S') && !parse_significant(magnitude, expanded.size(), negative)) return std::nullopt;
+  take_right_qualifier(kYear);
+  return finish(!qualifier_error_);
 }
 
-// An optional qualifier, then the end of the text.
+// The end of the text, after any final qualifier was taken.
 std::optional<ParsedSingle> DateParser::finish(bool allow_qualifier) {
+  if (qualifier_error_ || (at_qualifier() && allow_qualifier)) {
+    return fail("a date takes one qualifier; use % for uncertain and approximate");
+  }
   if (at_qualifier()) {
-    if (!allow_qualifier) return fail("a date-time cannot have a qualifier (?, ~ or %)");
-    const Qualifier q = qualifier_of(text_[pos_++]);
-    // A qualifier at the end qualifies every component written.
-    date_.year_qualifier = q;
-    if (date_.month != 0 || date_.unspecified.month != 0) date_.month_qualifier = q;
-    if (date_.day != 0 || date_.unspecified.day != 0) date_.day_qualifier = q;
-    need_.raise(EdtfLevel::one, "a qualifier (?, ~ or %)");
-    if (at_qualifier())
-      return fail("a date takes one qualifier; use % for uncertain and approximate");
+    return fail(date_.has_time ? "a date-time cannot have a qualifier (?, ~ or %)"
+                               : "a qualifier goes at the end of a component, e.g. 1950S2?");
   }
   if (at('T')) return fail("a time needs a full date, e.g. 2024-01-23T10:16:00");
+  if (at('S')) return fail("significant digits (S) follow a year alone, e.g. 1950S2");
   if (!at_end()) {
     return fail("unexpected " + edtf_quote(text_.substr(pos_)) + " after " +
                 edtf_quote(text_.substr(0, pos_)));

@@ -26,8 +26,8 @@ namespace {
 
 using detail::YamlNode;
 
-constexpr std::array<std::string_view, 5> kTopKeys = {"eventgraph", "title", "actors", "sources",
-                                                      "events"};
+constexpr std::array<std::string_view, 6> kTopKeys = {"eventgraph", "title",   "edtf-level",
+                                                      "actors",     "sources", "events"};
 constexpr std::array<std::string_view, 3> kActorKeys = {"name", "role", "affiliation"};
 constexpr std::array<std::string_view, 5> kSourceKeys = {"title", "publisher", "author", "date",
                                                          "url"};
@@ -105,6 +105,7 @@ class DatasetBuilder final : public detail::YamlSectionSink {
       dataset_.version = 1;
     }
     if (const YamlNode* title = find(root, "title")) read_text(*title, "title", dataset_.title);
+    if (const YamlNode* level = find(root, "edtf-level")) check_edtf_level(*level);
     expect_section(root, "actors", YamlNode::Type::map, "actors: {lavrov: {name: Sergey Lavrov}}");
     expect_section(root, "sources", YamlNode::Type::map, "sources: {rt-2024: {title: ...}}");
     const YamlNode* events = find(root, "events");
@@ -114,6 +115,23 @@ class DatasetBuilder final : public detail::YamlSectionSink {
               "add 'events:' with one '- id: ...' per event");
     } else {
       expect_section(root, "events", YamlNode::Type::sequence, "events: [ {id: ..., ...} ]");
+    }
+  }
+
+  // `edtf-level: 0|1|2`: every date in the file must stay within it.
+  void check_edtf_level(const YamlNode& node) {
+    const auto level = node.is_scalar() ? parse_edtf_level(node.text) : std::nullopt;
+    if (!level) {
+      error(node.location, "'edtf-level' must be 0, 1 or 2",
+            "write 'edtf-level: 1' to keep to forms Level 1 tools read");
+      return;
+    }
+    for (const auto& [location, text] : leveled_dates_) {
+      EdtfParseResult parsed = parse_edtf(text, *level);
+      if (!parsed.ok()) {
+        error(location, parsed.error,
+              "this file sets 'edtf-level: " + node.text + "'; raise it or rewrite the date");
+      }
     }
   }
 
@@ -261,11 +279,14 @@ class DatasetBuilder final : public detail::YamlSectionSink {
         error(node.location, "'" + std::string(field) + "' is empty", std::string(kDateHint));
       return false;
     }
-    EdtfParseResult parsed = parse_edtf(text);
+    EdtfParseResult parsed = parse_edtf(text, options_.edtf_level);
     if (!parsed.ok()) {
       error(node.location, parsed.error, std::string(kDateHint));
       return false;
     }
+    // Events arrive before the top-level map is complete, so a file's
+    // `edtf-level:` is checked against these once the root is read.
+    if (parsed.date.level() > EdtfLevel::zero) leveled_dates_.push_back({node.location, text});
     out = parsed.date;
     return true;
   }
@@ -397,6 +418,7 @@ class DatasetBuilder final : public detail::YamlSectionSink {
 
   std::string file_;
   const LoadOptions& options_;
+  std::vector<std::pair<Location, std::string>> leveled_dates_;
   Dataset dataset_;
   detail::ReferenceSites sites_;
   std::vector<Diagnostic> diagnostics_;

@@ -21,6 +21,8 @@ struct LoadOptions {
   int max_depth = 64;                                   ///< nested maps and lists
   std::size_t max_events = 1'000'000;
   std::size_t max_alias_nodes = 1'000'000;  ///< nodes created by YAML aliases
+  /// The highest EDTF level a date may use; a file's `edtf-level:` can lower it.
+  EdtfLevel edtf_level = EdtfLevel::two;
 };
 
 /// What parse_dataset found: the model as written, and every problem in

@@ -47,10 +47,10 @@ std::string check_json(std::span<const FileReport> reports) {
   return dump({{"eventgraph", 1}, {"valid", all_valid}, {"files", std::move(files)}});
 }
 
-std::string dates_json(std::span<const std::string> texts) {
+std::string dates_json(std::span<const std::string> texts, EdtfLevel max_level) {
   ordered_json dates = ordered_json::array();
   for (const std::string& text : texts) {
-    EdtfParseResult parsed = parse_edtf(text);
+    EdtfParseResult parsed = parse_edtf(text, max_level);
     const EdtfDate& d = parsed.date;
     if (!parsed.ok()) {
       dates.push_back({{"edtf", text},
@@ -62,7 +62,9 @@ std::string dates_json(std::span<const std::string> texts) {
                        {"approximate", nullptr},
                        {"start", nullptr},
                        {"end", nullptr},
-                       {"error", parsed.error}});
+                       {"error", parsed.error},
+                       {"kind", nullptr},
+                       {"level", nullptr}});
       continue;
     }
     dates.push_back({{"edtf", d.text()},
@@ -74,7 +76,22 @@ std::string dates_json(std::span<const std::string> texts) {
                      {"approximate", d.approximate()},
                      {"start", to_string(d.start())},
                      {"end", to_string(d.end())},
-                     {"error", nullptr}});
+                     {"error", nullptr},
+                     {"kind", to_string(d.kind())},
+                     {"level", static_cast<int>(d.level())}});
+    if (d.is_set()) {
+      ordered_json members = ordered_json::array();
+      for (const SetMember& m : d.members()) {
+        ordered_json member;
+        member["edtf"] = std::string(d.member_text(m));
+        member["earliest"] = m.start == Bound::known ? ordered_json(format_day(m.days().first()))
+                                                     : ordered_json(nullptr);
+        member["latest"] = m.end == Bound::known ? ordered_json(format_day(m.days().last()))
+                                                 : ordered_json(nullptr);
+        members.push_back(std::move(member));
+      }
+      dates.back()["members"] = std::move(members);
+    }
   }
   return dump({{"eventgraph", 1}, {"dates", std::move(dates)}});
 }

@@ -24,7 +24,8 @@ std::string check_json(std::span<const FileReport> reports);
 
 /// `eventgraph date --format json`: {"eventgraph": 1, "dates": [...]}, one
 /// object per string, as docs/json.md describes.
-std::string dates_json(std::span<const std::string> texts);
+/// Dates above `max_level` are invalid, with an error naming the level they need.
+std::string dates_json(std::span<const std::string> texts, EdtfLevel max_level = EdtfLevel::two);
 
 /// `eventgraph stats --format json`.
 std::string stats_json(const std::string& file, const GraphStats& stats);

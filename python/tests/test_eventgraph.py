@@ -146,7 +146,7 @@ def test_load_error_carries_located_diagnostics():
     assert (first.line, first.column, first.severity) == (2, 1, "error")
     assert first.file.endswith("unknown-keys.yaml")
     assert first.message == "unknown key 'titel' at the top of the file (did you mean 'title'?)"
-    assert first.hint == "known keys here: eventgraph, title, actors, sources, events"
+    assert first.hint == "known keys here: eventgraph, title, edtf-level, actors, sources, events"
     assert len(caught.value.diagnostics) == 6
     assert "unknown-keys.yaml:2:1: error: unknown key 'titel'" in str(caught.value)
 

@@ -273,19 +273,20 @@ TEST_CASE("date: text output", "[cli][date]") {
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
   CHECK(r.out ==
-        "2022                       year      2022-01-01 .. 2022-12-31\n"
-        "2022-24                    season    2022-12-01 .. 2023-02-28\n"
-        "2004-06-11%                day       2004-06-11 .. 2004-06-11  uncertain  approximate\n"
-        "2025-10/..                 interval  2025-10-01 .. (open)\n"
-        "/2021                      interval  (unknown) .. 2021-12-31\n"
-        "Y12000~                    year      12000-01-01 .. 12000-12-31  approximate\n"
-        "2024-01-23T10:16:00+03:00  day       2024-01-23 .. 2024-01-23\n");
+        "2022                       year      2022-01-01 .. 2022-12-31  level 0\n"
+        "2022-24                    season    2022-12-01 .. 2023-02-28  level 1\n"
+        "2004-06-11%                day       2004-06-11 .. 2004-06-11  uncertain  approximate  "
+        "level 1\n"
+        "2025-10/..                 interval  2025-10-01 .. (open)  level 1\n"
+        "/2021                      interval  (unknown) .. 2021-12-31  level 1\n"
+        "Y12000~                    year      12000-01-01 .. 12000-12-31  approximate  level 1\n"
+        "2024-01-23T10:16:00+03:00  day       2024-01-23 .. 2024-01-23  level 0\n");
 }
 
 TEST_CASE("date: an invalid date exits 1 and is explained on stderr", "[cli][date]") {
   const Run r = run({"date", "2022-13", "2022-21"});
   CHECK(r.exit_code == 1);
-  CHECK(r.out == "2022-21  season    2022-03-01 .. 2022-05-31\n");
+  CHECK(r.out == "2022-21  season    2022-03-01 .. 2022-05-31  level 1\n");
   CHECK(r.err == "eventgraph: invalid date '2022-13': month 13 is not between 01 and 12\n");
   CHECK(run({"date"}).exit_code == 2);
 }
@@ -296,8 +297,9 @@ TEST_CASE("date --format json", "[cli][date][json]") {
   CHECK(r.err.empty());
   const auto doc = nlohmann::json::parse(r.out);
   REQUIRE(doc["dates"].size() == 3);
-  const std::set<std::string> keys = {"edtf",      "valid",       "earliest", "latest", "precision",
-                                      "uncertain", "approximate", "start",    "end",    "error"};
+  const std::set<std::string> keys = {"edtf",      "valid",     "earliest",    "latest",
+                                      "precision", "uncertain", "approximate", "start",
+                                      "end",       "error",     "kind",        "level"};
   for (const auto& date : doc["dates"]) {
     std::set<std::string> found;
     for (const auto& [key, value] : date.items()) found.insert(key);
@@ -312,7 +314,9 @@ TEST_CASE("date --format json", "[cli][date][json]") {
                                           {"approximate", false},
                                           {"start", "known"},
                                           {"end", "known"},
-                                          {"error", nullptr}});
+                                          {"error", nullptr},
+                                          {"kind", "date"},
+                                          {"level", 1}});
   CHECK(doc["dates"][1] == nlohmann::json{{"edtf", "../2021?"},
                                           {"valid", true},
                                           {"earliest", nullptr},
@@ -322,7 +326,9 @@ TEST_CASE("date --format json", "[cli][date][json]") {
                                           {"approximate", false},
                                           {"start", "open"},
                                           {"end", "known"},
-                                          {"error", nullptr}});
+                                          {"error", nullptr},
+                                          {"kind", "interval"},
+                                          {"level", 1}});
   CHECK(doc["dates"][2]["valid"] == false);
   CHECK(doc["dates"][2]["earliest"] == nullptr);
   CHECK(doc["dates"][2]["precision"] == nullptr);
@@ -537,7 +543,7 @@ TEST_CASE("parse_command_line returns help, version and errors as text", "[cli][
 TEST_CASE("run_command_line runs in-process with the same output", "[cli]") {
   std::ostringstream out, err;
   CHECK(eventgraph::cli::run_command_line({"date", "2022-21"}, out, err) == 0);
-  CHECK(out.str() == "2022-21  season    2022-03-01 .. 2022-05-31\n");
+  CHECK(out.str() == "2022-21  season    2022-03-01 .. 2022-05-31  level 1\n");
   CHECK(err.str().empty());
 
   std::ostringstream out2, err2;

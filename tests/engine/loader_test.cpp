@@ -255,7 +255,7 @@ TEST_CASE("unknown keys suggest the nearest known key", "[loader]") {
   CHECK(result.diagnostics[0].message ==
         "unknown key 'actor' at the top of the file (did you mean 'actors'?)");
   CHECK(result.diagnostics[0].hint ==
-        "known keys here: eventgraph, title, actors, sources, events");
+        "known keys here: eventgraph, title, edtf-level, actors, sources, events");
 }
 
 TEST_CASE("duplicate mapping keys", "[loader]") {

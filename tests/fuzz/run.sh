@@ -25,5 +25,7 @@ cp -n "$seed_dir"/* "$work"/ 2>/dev/null || true
 cd build-fuzz
 # Graphviz and fontconfig leak by themselves (see tests/lsan.supp).
 export LSAN_OPTIONS=suppressions=../tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}
-exec "tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+dict=()
+[ -f "../tests/fuzz/${target%_fuzz}.dict" ] && dict=(-dict="../tests/fuzz/${target%_fuzz}.dict")
+exec "tests/fuzz/$target" "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -max_len="$max_len" -print_final_stats=1 "corpus/${target%_fuzz}"
