@@ -1,6 +1,7 @@
 #include "cli/show_command.h"
 
 #include "cli/query_support.h"
+#include "render/date_words.h"
 
 #include <CLI/CLI.hpp>
 
@@ -33,6 +34,8 @@ std::string date_details(const EdtfDate& d) {
                      std::string(to_string(d.precision()));
   if (d.uncertain()) text += ", uncertain";
   if (d.approximate()) text += ", approximate";
+  // A set's days are a hull; the members say which days it means.
+  if (d.is_set()) text += ", " + std::string(to_string(d.kind())) + ": " + describe_date(d);
   return text + ")";
 }
 

@@ -281,7 +281,13 @@ class DatasetBuilder final : public detail::YamlSectionSink {
     }
     EdtfParseResult parsed = parse_edtf(text, options_.edtf_level);
     if (!parsed.ok()) {
-      error(node.location, parsed.error, std::string(kDateHint));
+      const bool above_level =
+          options_.edtf_level < EdtfLevel::two && parse_edtf(text, EdtfLevel::two).ok();
+      error(node.location, parsed.error,
+            above_level ? "this load allows EDTF level " +
+                              std::to_string(static_cast<int>(options_.edtf_level)) +
+                              " (--edtf-level); raise it or rewrite the date"
+                        : std::string(kDateHint));
       return false;
     }
     // Events arrive before the top-level map is complete, so a file's

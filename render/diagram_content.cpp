@@ -1,8 +1,8 @@
 #include "render/diagram_content.h"
 
+#include "render/date_words.h"
 #include "render/graphviz_text.h"
 #include "render/text.h"
-#include "render/time_axis.h"
 
 #include <algorithm>
 #include <set>

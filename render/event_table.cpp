@@ -1,7 +1,7 @@
 #include "render/event_table.h"
 
+#include "render/date_words.h"
 #include "render/text.h"
-#include "render/time_axis.h"
 
 #include <algorithm>
 #include <map>

@@ -1,9 +1,9 @@
 // The JSON exports: eventgraph's dataset JSON (read back by `import json`),
 // Cytoscape.js elements and TimelineJS. nlohmann::ordered_json keeps keys in
 // the order written, so the bytes are the same run to run.
+#include "render/date_words.h"
 #include "render/detail/export_selection.h"
 #include "render/detail/timeline_lanes.h"
-#include "render/time_axis.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
 // Mermaid: a `timeline` of the chronology and a `flowchart` of the graph,
 // within Mermaid's default limits (maxTextSize 50,000 characters, maxEdges
 // 500); beyond them an error says how to select less.
+#include "render/date_words.h"
 #include "render/detail/export_selection.h"
-#include "render/time_axis.h"
 
 namespace eventgraph::detail {
 

@@ -1,5 +1,7 @@
 #include "render/time_axis.h"
 
+#include "render/date_words.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -10,19 +12,10 @@ namespace eventgraph {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
 // The smallest share of the axis a break may cost: each break's fixed
 // width comes out of the shown time, so at most 30 % of the width goes to
 // breaks.
 constexpr double kMaxBreakShare = 0.3;
-
-// Mean Gregorian year, in days.
-constexpr double kYearDays = 365.2425;
-
-// From this tick step on (years), ticks are labelled in ka, Ma or Ga.
-constexpr std::int64_t kDeepStep = 100'000;
 
 std::int64_t count(Days d) { return d.count(); }
 
@@ -50,54 +43,6 @@ Day next_month_start(Day day) {
   return start == day ? day : following_month(day);
 }
 
-// Digits grouped by thousands: 4540000000 -> "4,540,000,000".
-std::string grouped(std::uint64_t n) {
-  std::string digits = std::to_string(n);
-  for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3) {
-    digits.insert(static_cast<std::size_t>(i), ",");
-  }
-  return digits;
-}
-
-std::uint64_t magnitude(std::int64_t n) {
-  return n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
-}
-
-// A calendar year number, grouped from five digits on ("2022", "10,000").
-std::string year_number(std::uint64_t n) { return n >= 10'000 ? grouped(n) : std::to_string(n); }
-
-// `years` in thousands, millions or billions to three significant digits,
-// trailing zeros dropped ("4.54", "66", "315", "1,000"), with the unit's name.
-std::string three_digits(double years, std::array<const char*, 3> names) {
-  const int power = years >= 1e9 ? 2 : years >= 1e6 ? 1 : 0;
-  const double value = years / std::pow(1000.0, power + 1);
-  const int decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  const double scale = std::pow(10.0, decimals);
-  const auto hundredths = static_cast<std::uint64_t>(std::llround(value * scale));
-  const auto whole = static_cast<std::uint64_t>(hundredths / static_cast<std::uint64_t>(scale));
-  std::string text = grouped(whole);
-  std::string digits = std::to_string(hundredths % static_cast<std::uint64_t>(scale));
-  digits = std::string(
-               static_cast<std::size_t>(decimals) - std::min<std::size_t>(digits.size(), decimals),
-               '0') +
-           digits;
-  while (!digits.empty() && digits.back() == '0') digits.pop_back();
-  if (decimals > 0 && !digits.empty()) text += "." + digits;
-  return text + names[static_cast<std::size_t>(power)];
-}
-
-std::string break_label(Days hidden) {
-  const std::int64_t n = count(hidden);
-  if (n >= 365) {
-    const double years = static_cast<double>(n) / kYearDays;
-    if (years >= 1e5) return three_digits(years, {" kyr", " Myr", " Gyr"});
-    return year_number(static_cast<std::uint64_t>(std::llround(years))) + " yr";
-  }
-  if (n >= 60) return std::to_string(std::llround(static_cast<double>(n) / 30.436875)) + " mo";
-  if (n >= 14) return std::to_string(n / 7) + " wk";
-  return std::to_string(n) + " d";
-}
-
 }  // namespace
 
 TimeScale::TimeScale(std::vector<AxisSegment> segments, std::vector<AxisBreak> breaks,
@@ -105,7 +50,7 @@ TimeScale::TimeScale(std::vector<AxisSegment> segments, std::vector<AxisBreak> b
     : segments_(std::move(segments)), breaks_(std::move(breaks)), axis_scale_(axis_scale) {}
 
 double TimeScale::log_age(Day day) const {
-  return static_cast<double>(count(end() - day)) / kYearDays + 1;
+  return static_cast<double>(count(end() - day)) / kMeanYearDays + 1;
 }
 
 double TimeScale::pixels_per_day() const {
@@ -113,7 +58,7 @@ double TimeScale::pixels_per_day() const {
   const AxisSegment& s = segments_.front();
   if (axis_scale_ == AxisScale::log) {
     // The slope at the left edge, the narrowest days of the axis.
-    return (s.x1 - s.x0) / std::log10(log_age(s.first)) / (log_age(s.first) * kYearDays) /
+    return (s.x1 - s.x0) / std::log10(log_age(s.first)) / (log_age(s.first) * kMeanYearDays) /
            std::log(10.0);
   }
   return (s.x1 - s.x0) / static_cast<double>(count(s.end - s.first));
@@ -193,7 +138,7 @@ TimeScale make_time_scale(const ScaleRequest& request) {
       to = month_start(to);
     }
     if (to <= from || count(to - from) * 2 < count(g.to - g.from)) continue;
-    breaks.push_back({from, to, 0, 0, break_label(to - from)});
+    breaks.push_back({from, to, 0, 0, span_label(to - from)});
   }
   std::sort(breaks.begin(), breaks.end(),
             [](const AxisBreak& a, const AxisBreak& b) { return a.first < b.first; });
@@ -259,14 +204,14 @@ std::int64_t min_days(TickStep step) {
 // 1000 BCE is followed by 1000 CE; deep-time ticks on multiples of the step
 // in astronomical years.
 std::int64_t first_tick_year(std::int64_t year, std::int64_t step) {
-  if (step >= kDeepStep || step == 1) return floor_div(year + step - 1, step) * step;
+  if (step >= kDeepTickYears || step == 1) return floor_div(year + step - 1, step) * step;
   if (year > 0) return floor_div(year + step - 1, step) * step;
   const std::int64_t bce = floor_div(1 - year, step) * step;  // at or after `year`
   return bce >= 1 ? 1 - bce : step;
 }
 
 std::int64_t next_tick_year(std::int64_t year, std::int64_t step) {
-  if (step >= kDeepStep || step == 1 || year > 0) return year + step;
+  if (step >= kDeepTickYears || step == 1 || year > 0) return year + step;
   const std::int64_t bce = 1 - year - step;
   return bce >= 1 ? 1 - bce : step;
 }
@@ -398,7 +343,7 @@ AxisTicks log_ticks(const TimeScale& scale, const LabelWidth& width, double offs
   for (std::int64_t m : {1, 2, 5}) {
     for (std::int64_t age = m; static_cast<double>(age) < oldest; age *= 10) {
       Tick tick;
-      if (age < kDeepStep) {
+      if (age < kDeepTickYears) {
         const std::int64_t year = round_year_before(end_year, age);
         tick.day = year_start(year);
         tick.label = year_label(year);
@@ -484,129 +429,6 @@ AxisTicks choose_ticks(const TimeScale& scale, const LabelWidth& width, double o
   std::sort(major.begin(), major.end(), [](const Tick& a, const Tick& b) { return a.x < b.x; });
   result.major = std::move(major);
   return result;
-}
-
-std::string_view month_abbreviation(unsigned month) {
-  return month >= 1 && month <= 12 ? kMonths[month - 1] : std::string_view("?");
-}
-
-std::string year_label(std::int64_t year) {
-  if (year <= 0) return year_number(magnitude(year) + 1) + " BCE";
-  return year_number(magnitude(year));
-}
-
-std::string year_tick_label(std::int64_t year, std::int64_t step) {
-  if (step < kDeepStep || year > 0) return year_label(year);
-  // Units: ka below million-year steps, Ma below hundred-million-year steps.
-  const std::int64_t unit = step >= 100'000'000 ? 1'000'000'000
-                            : step >= 1'000'000 ? 1'000'000
-                                                : 1000;
-  const char* name = unit == 1'000'000'000 ? " Ga" : unit == 1'000'000 ? " Ma" : " ka";
-  // As many decimals as the step needs: 4.5 Ga on 100-million-year steps.
-  int decimals = 0;
-  for (std::int64_t u = unit; u > step && step % u != 0; u /= 10) ++decimals;
-  const std::uint64_t ago = magnitude(year);
-  std::uint64_t scale = 1;
-  for (int i = 0; i < decimals; ++i) scale *= 10;
-  const std::uint64_t whole = ago / static_cast<std::uint64_t>(unit);
-  std::string text = grouped(whole);
-  if (decimals > 0) {
-    const std::uint64_t fraction =
-        ago % static_cast<std::uint64_t>(unit) * scale / static_cast<std::uint64_t>(unit);
-    std::string digits = std::to_string(fraction);
-    text += "." + std::string(static_cast<std::size_t>(decimals) - digits.size(), '0') + digits;
-  }
-  return text + name;
-}
-
-std::string age_label(double years) {
-  if (!(years >= 0)) return "0 years";
-  if (years < 10'000)
-    return year_number(static_cast<std::uint64_t>(std::llround(years))) + " years";
-  return three_digits(years, {" ka", " Ma", " Ga"});
-}
-
-std::string day_label(Day day) {
-  const CivilDay c = to_civil(day);
-  if (c.year.value() < -9999) return year_label(c.year.value());
-  return std::to_string(static_cast<unsigned>(c.day)) + " " +
-         std::string(month_abbreviation(static_cast<unsigned>(c.month))) + " " +
-         year_label(c.year.value());
-}
-
-namespace {
-
-std::string describe_single(const SingleDate& d) {
-  const CivilDay first = to_civil(d.days.first());
-  const CivilDay last = to_civil(d.days.last());
-  const std::string year = year_label(first.year.value());
-  std::string text;
-  switch (d.precision) {
-    case Precision::day:
-      text = std::to_string(static_cast<unsigned>(first.day)) + " " +
-             std::string(month_abbreviation(static_cast<unsigned>(first.month))) + " " + year;
-      break;
-    case Precision::month:
-      text = std::string(month_abbreviation(static_cast<unsigned>(first.month))) + " " + year;
-      break;
-    case Precision::season: {
-      constexpr std::array<std::string_view, 4> kSeasons = {"winter", "spring", "summer", "autumn"};
-      text = std::string(kSeasons[(static_cast<unsigned>(first.month) % 12) / 3]) + " " + year;
-      break;
-    }
-    case Precision::year:
-      // Deep time reads in the geologist's units first: "4.54 Ga, 4,540,000,001 BCE".
-      text = first.year.value() < -99'999
-                 ? age_label(static_cast<double>(-first.year.value())) + ", " + year
-                 : year;
-      break;
-    case Precision::decade:
-      text = year + "s";
-      break;
-    default:
-      text = year + " – " + year_label(last.year.value());
-      break;
-  }
-  const Qualifier q = d.qualifiers();
-  if (has(q, Qualifier::uncertain_and_approximate)) return text + " (uncertain, approximate)";
-  if (has(q, Qualifier::uncertain)) return text + " (uncertain)";
-  if (has(q, Qualifier::approximate)) return text + " (approximate)";
-  return text;
-}
-
-std::string describe_end(const SingleDate& date, Bound bound, bool start) {
-  if (bound == Bound::open) return start ? "open start" : "open-ended";
-  if (bound == Bound::unknown) return start ? "unknown start" : "unknown end";
-  return describe_single(date);
-}
-
-std::string describe_member(const SetMember& member) {
-  if (!member.is_range()) return describe_single(member.first);
-  return describe_single(member.first) + " – " + describe_single(member.last);
-}
-
-}  // namespace
-
-std::string describe_date(const EdtfDate& date) {
-  if (!date.ok()) return "no date";
-  switch (date.kind()) {
-    case EdtfKind::date:
-      return describe_single(date.start_date());
-    case EdtfKind::interval:
-      return describe_end(date.start_date(), date.start(), true) + " – " +
-             describe_end(date.end_date(), date.end(), false);
-    case EdtfKind::one_of:
-    case EdtfKind::all_of:
-      break;
-  }
-  const std::string joint = date.kind() == EdtfKind::one_of ? " or " : " and ";
-  std::string text = date.start() == Bound::open ? "on or before " : "";
-  const auto members = date.members();
-  for (std::size_t i = 0; i < members.size(); ++i) {
-    if (i > 0) text += i + 1 == members.size() ? joint : ", ";
-    text += describe_member(members[i]);
-  }
-  return date.end() == Bound::open ? text + " or later" : text;
 }
 
 }  // namespace eventgraph

@@ -1,6 +1,7 @@
 #include "render/timeline_layout.h"
 
 #include "engine/date_window.h"
+#include "render/date_words.h"
 
 #include "render/detail/row_packer.h"
 #include "render/detail/timeline_frame.h"

@@ -1,5 +1,7 @@
 #include "render/detail/timeline_frame.h"
 
+#include "render/date_words.h"
+
 #include <algorithm>
 #include <filesystem>
 

@@ -26,6 +26,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using Catch::Matchers::Contains;
 using eventgraph::cli::AroundCommand;
 using eventgraph::cli::CheckCommand;
 using eventgraph::cli::DateCommand;
@@ -281,6 +282,33 @@ TEST_CASE("date: text output", "[cli][date]") {
         "/2021                      interval  (unknown) .. 2021-12-31  level 1\n"
         "Y12000~                    year      12000-01-01 .. 12000-12-31  approximate  level 1\n"
         "2024-01-23T10:16:00+03:00  day       2024-01-23 .. 2024-01-23  level 0\n");
+}
+
+TEST_CASE(
+    "the EDTF level, from the command line or the file: a form above the level is an error naming "
+    "its level",
+    "[cli][date][check]") {
+  const Run date = run({"date", "--edtf-level", "0", "2022-21", "2022-03"});
+  CHECK(date.exit_code == 1);
+  CHECK(date.out == "2022-03  month     2022-03-01 .. 2022-03-31  level 0\n");
+  CHECK(date.err ==
+        "eventgraph: invalid date '2022-21': a season (21-24) is EDTF level 1, above the level 0 "
+        "allowed here\n");
+  CHECK(run({"date", "--edtf-level", "3", "2022"}).exit_code == 2);
+
+  CHECK(run({"check", "good/edtf-level2.yaml"}).exit_code == 0);
+  const Run lower = run({"check", "--edtf-level", "1", "good/edtf-level2.yaml"});
+  CHECK(lower.exit_code == 1);
+  CHECK_THAT(lower.err, Contains("is EDTF level 2, above the level 1 allowed here"));
+  CHECK_THAT(lower.err, Contains("hint: this load allows EDTF level 1 (--edtf-level)"));
+  const Run file_level = run({"check", "bad/edtf-level1.yaml"});
+  CHECK(file_level.exit_code == 1);
+  CHECK_THAT(file_level.err, Contains("hint: this file sets 'edtf-level: 1'"));
+
+  // show names a set's members in words.
+  const Run show = run({"show", "good/edtf-level2.yaml", "baptism"});
+  CHECK_THAT(show.out,
+             Contains("[1667,1668]  (1667-01-01 .. 1668-12-31, set, one-of: 1667 or 1668)"));
 }
 
 TEST_CASE("date: an invalid date exits 1 and is explained on stderr", "[cli][date]") {

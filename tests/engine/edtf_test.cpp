@@ -108,7 +108,9 @@ TEST_CASE("invalid months and days", "[edtf]") {
   CHECK_THAT(parse_error("2022-00"),
              Equals("invalid date '2022-00': month 00 is not between 01 and 12"));
   CHECK_THAT(parse_error("2022-20"), Contains("month 20 is not between 01 and 12"));
-  CHECK_THAT(parse_error("2022-99-01"), Contains("month 99 is neither a month (01-12) nor a season, quarter or semester (21-41)"));
+  CHECK_THAT(
+      parse_error("2022-99-01"),
+      Contains("month 99 is neither a month (01-12) nor a season, quarter or semester (21-41)"));
   CHECK_THAT(parse_error("2004-04-31"), Equals("invalid date '2004-04-31': april has 30 days"));
   CHECK_THAT(parse_error("2004-11-31"), Contains("november has 30 days"));
   CHECK_THAT(parse_error("2022-03-00"),
@@ -235,7 +237,8 @@ TEST_CASE("qualifiers", "[edtf]") {
   CHECK_THAT(parse_error("2022??"), Contains("a date takes one qualifier"));
   CHECK_THAT(eventgraph::parse_edtf("?2022", eventgraph::EdtfLevel::one).error,
              Contains("is EDTF level 2"));
-  CHECK_THAT(eventgraph::parse_edtf("2022?-03", eventgraph::EdtfLevel::one).error, Contains("a qualifier inside a date"));
+  CHECK_THAT(eventgraph::parse_edtf("2022?-03", eventgraph::EdtfLevel::one).error,
+             Contains("a qualifier inside a date"));
 }
 
 TEST_CASE("unspecified digits from the right", "[edtf]") {

@@ -72,11 +72,11 @@ void check_folder(std::string_view folder, bool valid, std::size_t at_least) {
 }  // namespace
 
 TEST_CASE("good data files load, with only the expected warnings", "[loader][data]") {
-  check_folder("good", true, 5);
+  check_folder("good", true, 6);
 }
 
 TEST_CASE("bad data files give exactly the expected diagnostics", "[loader][data]") {
-  check_folder("bad", false, 18);
+  check_folder("bad", false, 19);
 }
 
 TEST_CASE("hostile data files give exactly the expected diagnostics", "[loader][data]") {

@@ -105,6 +105,46 @@ TEST_CASE("a snapshot gives back the same graph and warnings", "[snapshot]") {
         format_diagnostic_line(cold.diagnostics[0]));
 }
 
+// Level 2 dates: a set's members, qualified components, unspecified digits,
+// significant digits and deep years come back exactly.
+TEST_CASE("a snapshot gives back Level 2 dates whole", "[snapshot]") {
+  const std::string file = R"(eventgraph: 1
+edtf-level: 2
+events:
+  - {id: a, title: A, date: "[1667,1668,1670..1672]"}
+  - {id: b, title: B, date: "{1960,1961-12}"}
+  - {id: c, title: C, date: "[..1760-12-03]"}
+  - {id: d, title: D, date: 156X-12-25}
+  - {id: e, title: E, date: "?2004-06-~11"}
+  - {id: f, title: F, date: 1950S2}
+  - {id: g, title: G, date: Y-17E7}
+  - {id: h, title: H, date: 2001-34}
+)";
+  const LoadResult cold = load_string(file, "t.yaml");
+  REQUIRE(cold.ok());
+  const auto warm = decode_snapshot(snapshot_of(file), file, "t.yaml");
+  REQUIRE(warm);
+  REQUIRE(warm->ok());
+  REQUIRE(warm->graph->events().size() == 8);
+  for (std::size_t i = 0; i < 8; ++i) {
+    const EdtfDate &x = cold.graph->events()[i].date, &y = warm->graph->events()[i].date;
+    INFO(x.text());
+    CHECK(x == y);
+    CHECK(y.level() == EdtfLevel::two);
+    CHECK(x.kind() == y.kind());
+    CHECK(x.earliest() == y.earliest());
+    CHECK(x.latest() == y.latest());
+    REQUIRE(x.members().size() == y.members().size());
+    for (std::size_t m = 0; m < x.members().size(); ++m) {
+      CHECK(x.members()[m] == y.members()[m]);
+      CHECK(x.member_text(x.members()[m]) == y.member_text(y.members()[m]));
+    }
+  }
+  const EventGraph& g = *warm->graph;
+  CHECK(g.event(*g.find_event("a")).date.members().size() == 3);
+  CHECK(g.event(*g.find_event("f")).date.start_date().significant_digits == 2);
+}
+
 TEST_CASE("a snapshot keeps each relation's ends and the walks over them", "[snapshot]") {
   // Ends are stored as event positions, not ids: they must come back as the
   // same events, in both directions of the graph.

@@ -1,5 +1,7 @@
 #include "render/time_axis.h"
 
+#include "render/date_words.h"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -177,24 +179,6 @@ TEST_CASE("week ticks fall on Mondays") {
   const AxisTicks ticks = choose_ticks(linear(day(2022, 1, 1), day(2022, 7, 1)), width, 3, 6);
   REQUIRE(ticks.step.unit == TickUnit::week);
   for (const Tick& t : ticks.minor) CHECK(date::weekday{*to_sys_days(t.day)} == date::Monday);
-}
-
-TEST_CASE("dates in words") {
-  CHECK(words("2022-02-24") == "24 Feb 2022");
-  CHECK(words("2022-04?") == "Apr 2022 (uncertain)");
-  CHECK(words("2023-11-24~") == "24 Nov 2023 (approximate)");
-  CHECK(words("2022%") == "2022 (uncertain, approximate)");
-  CHECK(words("2022-21") == "spring 2022");
-  CHECK(words("2022-24") == "winter 2022");
-  CHECK(words("201X") == "2010s");
-  CHECK(words("2022-03/2022-04") == "Mar 2022 – Apr 2022");
-  CHECK(words("2008-04-03/..") == "3 Apr 2008 – open-ended");
-  CHECK(words("2022-10/") == "Oct 2022 – unknown end");
-  CHECK(words("../2021") == "open start – 2021");
-  CHECK(words("-0043") == "44 BCE");
-  CHECK(describe_date(EdtfDate{}) == "no date");
-  CHECK(year_label(0) == "1 BCE");
-  CHECK(day_label(day(2026, 2, 10)) == "10 Feb 2026");
 }
 
 TEST_CASE("axis labels use the units of each scale") {

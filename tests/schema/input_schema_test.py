@@ -28,6 +28,7 @@ BEYOND_SCHEMA = {
     "bad/duplicate-declarations.yaml": "duplicate ids across a list, and a duplicate map key",
     "bad/duplicate-key.yaml": "a duplicate key is gone once the YAML is read",
     "bad/duplicate-section.yaml": "a duplicate key is gone once the YAML is read",
+    "bad/edtf-level1.yaml": "needs the file's own edtf-level to judge each date",
     "bad/missing-targets.yaml": "needs every event's id",
     "bad/self-relations.yaml": "needs the event's own id",
     "bad/undeclared.yaml": "needs the declared actors and sources",
