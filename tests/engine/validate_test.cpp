@@ -142,6 +142,27 @@ TEST_CASE("references to undeclared ids, with suggestions", "[validate]") {
         });
 }
 
+// Attack report M6: each suggestion compares the id with every known id, so
+// a file of broken references took quadratic time. Only the first 100
+// unknown ids get one; every unknown id is still reported.
+TEST_CASE("suggestions stop after 100 unknown ids; the errors do not", "[validate]") {
+  Dataset data = dataset();
+  for (int i = 0; i < 300; ++i) {
+    const std::string n = std::to_string(1000 + i);
+    data.events.push_back(event("event-" + n, 10 + i));
+    data.relations.push_back(relation("event-" + n, "evnt-" + n, 10 + i));
+  }
+  const Strings found = lines(validate_references(data));
+  REQUIRE(found.size() == 300);
+  std::size_t suggested = 0;
+  for (const std::string& line : found) {
+    suggested += line.find("(did you mean 'event-") != std::string::npos ? 1 : 0;
+  }
+  CHECK(suggested == 100);
+  CHECK_THAT(found.front(), Catch::Matchers::Contains("(did you mean 'event-1000'?)"));
+  CHECK_THAT(found.back(), Catch::Matchers::EndsWith("unknown event 'evnt-1299' in 'causes'"));
+}
+
 TEST_CASE("self-relations and repeated relations", "[validate]") {
   Dataset data = dataset();
   data.events = {event("a", 8), event("b", 12)};
