@@ -21,6 +21,7 @@ namespace eventgraph::cli {
 inline constexpr int kExitOk = 0;           ///< success, also when a query finds nothing
 inline constexpr int kExitInvalidData = 1;  ///< the event file (or a date) is invalid
 inline constexpr int kExitUsage = 2;        ///< bad arguments or an unknown event id
+inline constexpr int kExitNoMemory = 3;     ///< the answer needed more memory than there was
 
 enum class Format { text, json, csv, markdown };
 

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <atomic>
 #include <iostream>
+#include <new>
 #include <sstream>
 #include <thread>
 
@@ -303,7 +304,13 @@ Answer answer_request(const EventGraph& graph, const std::string& file, std::str
   std::ostringstream out, err;
   Io io{out, err};
   std::string error;
-  const int code = dispatch(graph, file, request, io, error);
+  int code = kExitOk;
+  // One request that runs out of memory fails alone; the stream goes on.
+  try {
+    code = dispatch(graph, file, request, io, error);
+  } catch (const std::bad_alloc&) {
+    return {error_line(request, kExitNoMemory, "not enough memory to answer this request"), false};
+  }
   if (code == kExitOk) return {out.str(), true};
   return {error_line(request, code, error.empty() ? message_of(err.str()) : error), false};
 }

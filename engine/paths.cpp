@@ -326,9 +326,17 @@ PathResult k_shortest_paths(const EventGraph& graph, EventIndex from, EventIndex
   std::vector<EventSequence> accepted{std::move(*first)};
   std::set<EventSequence, PathOrder> candidates(PathOrder{&graph});
   std::vector<EventIndex> banned;
-  while (accepted.size() < k) {
+  const std::size_t search_cost = graph.events().size() + graph.relations().size();
+  std::size_t work = 0;
+  bool out_of_work = false;
+  while (accepted.size() < k && !out_of_work) {
     const EventSequence previous = accepted.back();
     for (std::size_t i = 0; i + 1 < previous.size(); ++i) {
+      work += search_cost + previous.size();
+      if (work > kMaxKShortestWork) {
+        out_of_work = true;
+        break;
+      }
       banned.clear();
       for (const EventSequence& p : accepted) {
         if (p.size() > i + 1 && std::equal(p.begin(), p.begin() + i + 1, previous.begin())) {
@@ -345,14 +353,15 @@ PathResult k_shortest_paths(const EventGraph& graph, EventIndex from, EventIndex
         candidates.insert(std::move(total));
       }
     }
-    if (candidates.empty()) break;
+    // A path out of an unfinished round may not be the next shortest.
+    if (candidates.empty() || out_of_work) break;
     accepted.push_back(*candidates.begin());
     candidates.erase(candidates.begin());
   }
   for (EventSequence& events : accepted) {
     result.paths.push_back(to_path(graph, std::move(events), options));
   }
-  result.truncated = capped && result.paths.size() == kMaxK;
+  result.truncated = (capped && result.paths.size() == kMaxK) || out_of_work;
   return result;
 }
 

@@ -27,6 +27,12 @@ inline constexpr std::size_t kDefaultMaxLength = 8;
 /// The most vertex expansions one all_simple_paths search may make before
 /// it stops and reports itself truncated.
 inline constexpr std::size_t kMaxSearchSteps = 2'000'000;
+/// The most work one k_shortest_paths call may do, in events and relations
+/// a spur search may touch (each costs the whole graph) plus the events of
+/// the candidate paths it keeps; past it the answer is what was accepted so
+/// far, marked truncated. Keeps time and memory linear in the graph when a
+/// long path has a spur at every step.
+inline constexpr std::size_t kMaxKShortestWork = 50'000'000;
 
 /// How a path may travel.
 struct PathOptions {
@@ -67,7 +73,8 @@ std::optional<Path> shortest_path(const EventGraph& graph, EventIndex from, Even
 
 /// The `k` shortest loopless paths (Yen's algorithm), shortest first, ties
 /// broken by id. `k` above kMaxK is cut to kMaxK, and the result is then
-/// truncated when kMaxK paths were found.
+/// truncated when kMaxK paths were found; it is also truncated, with the
+/// paths accepted so far, when the search used kMaxKShortestWork.
 PathResult k_shortest_paths(const EventGraph& graph, EventIndex from, EventIndex to, std::size_t k,
                             const PathOptions& options);
 

@@ -66,6 +66,25 @@ EventGraph layered(int layers, int width) {
   return std::move(*loaded.graph);
 }
 
+// a0 -> a1 -> ... -> aN, with a detour a(i) -> b(i) -> a(i+1) at every step:
+// every vertex of the shortest path is a spur with its own second route.
+EventGraph ladder(int n) {
+  std::string yaml = "eventgraph: 1\nsources: {x: {title: X}}\nevents:\n";
+  for (int i = 0; i <= n; ++i) {
+    const std::string a = "a" + std::to_string(i), next = "a" + std::to_string(i + 1);
+    yaml += "  - {id: " + a + ", title: " + a + ", date: 2020, sources: [x]";
+    if (i < n) yaml += ", causes: [" + next + ", b" + std::to_string(i) + "]";
+    yaml += "}\n";
+    if (i < n) {
+      yaml += "  - {id: b" + std::to_string(i) + ", title: b, date: 2020, sources: [x], causes: [" +
+              next + "]}\n";
+    }
+  }
+  auto loaded = eventgraph::load_string(yaml, "ladder.yaml");
+  REQUIRE(loaded.ok());
+  return std::move(*loaded.graph);
+}
+
 }  // namespace
 
 TEST_CASE("the shortest path is the fewest steps, then the first by id") {
@@ -201,6 +220,26 @@ TEST_CASE("cap: k is cut to kMaxK") {
   result = eventgraph::k_shortest_paths(g, s, t, eventgraph::kMaxK, {});
   CHECK(result.paths.size() == eventgraph::kMaxK);
   CHECK_FALSE(result.truncated);
+}
+
+// Attack report M4: Yen's algorithm runs a spur search per step of each
+// accepted path and keeps a full candidate per spur, so a long ladder took
+// time and memory quadratic in its length.
+TEST_CASE("cap: k shortest paths stop at kMaxKShortestWork") {
+  const EventGraph small = ladder(20);
+  auto result =
+      eventgraph::k_shortest_paths(small, index_of(small, "a0"), index_of(small, "a20"), 3, {});
+  REQUIRE(result.paths.size() == 3);
+  CHECK_FALSE(result.truncated);
+  CHECK(result.paths[1].steps() == 21);  // one detour
+
+  // 4,000 steps, 20,000 events and relations: 4,000 spur searches would
+  // cost 80 million, above the budget.
+  const EventGraph big = ladder(4000);
+  result = eventgraph::k_shortest_paths(big, index_of(big, "a0"), index_of(big, "a4000"), 2, {});
+  CHECK(result.truncated);
+  REQUIRE(result.paths.size() == 1);
+  CHECK(result.paths[0].steps() == 4000);
 }
 
 TEST_CASE("cap: all simple paths returns at most kMaxPaths") {
