@@ -254,6 +254,7 @@ class Enumerator {
     next.clear();
     detail::for_each_step(graph_.impl().adjacency, u, direction_of(options_), options_.via,
                           [&](EventIndex v, RelationIndex) {
+                            ++steps_;  // a hub's links cost work even when pruned
                             if (ws_.on_path.marked(v) && ws_.on_path.value(v) == 1) return;
                             if (!ws_.distance.marked(v)) return;
                             const std::size_t rest = ws_.distance.value(v);
@@ -262,6 +263,10 @@ class Enumerator {
                             }
                             next.push_back(v);
                           });
+    if (steps_ > kMaxSearchSteps) {
+      truncated_ = stopped_ = true;
+      return;
+    }
     std::sort(next.begin(), next.end(),
               [&](EventIndex a, EventIndex b) { return graph_.event(a).id < graph_.event(b).id; });
     next.erase(std::unique(next.begin(), next.end()), next.end());

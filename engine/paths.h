@@ -24,9 +24,10 @@ inline constexpr std::size_t kMaxPathLength = 30;
 /// The maximum length all_simple_paths uses when none is given (the CLI's
 /// `--all` without `--max-length`).
 inline constexpr std::size_t kDefaultMaxLength = 8;
-/// The most vertex expansions one all_simple_paths search may make before
-/// it stops and reports itself truncated.
-inline constexpr std::size_t kMaxSearchSteps = 2'000'000;
+/// The most work one all_simple_paths search may do, in vertices visited
+/// plus links scanned (a hub's links count even when none is followed),
+/// before it stops and reports itself truncated.
+inline constexpr std::size_t kMaxSearchSteps = 10'000'000;
 /// The most work one k_shortest_paths call may do, in events and relations
 /// a spur search may touch (each costs the whole graph) plus the events of
 /// the candidate paths it keeps; past it the answer is what was accepted so

@@ -291,6 +291,38 @@ TEST_CASE("cap: a search that explodes stops after kMaxSearchSteps") {
   CHECK(result.truncated);
 }
 
+// Attack report M5: the budget counted vertices visited, not the links each
+// visit scans, so a hub with many links that are all pruned made a capped
+// search take minutes. Here the clique's orderings visit the hub some
+// 14,000 times, far below the budget, but each visit scans 1,000 links.
+TEST_CASE("cap: a hub's scanned links count against kMaxSearchSteps") {
+  std::string yaml = "eventgraph: 1\nsources: {x: {title: X}}\nevents:\n";
+  const std::vector<std::string> clique = {"s", "h", "k1", "k2", "k3", "k4", "k5", "k6"};
+  for (std::size_t i = 0; i < clique.size(); ++i) {
+    yaml += "  - {id: " + clique[i] + ", title: c, date: 2020, sources: [x], contradicts: [";
+    for (std::size_t j = i + 1; j < clique.size(); ++j) yaml += (j > i + 1 ? ", " : "") + clique[j];
+    if (clique[i] == "s") yaml += ", t";
+    yaml += "]";
+    if (clique[i] == "h") {
+      yaml += ", causes: [";
+      for (int n = 0; n < 1000; ++n) yaml += (n ? ", sink" : "sink") + std::to_string(n);
+      yaml += "]";
+    }
+    yaml += "}\n";
+  }
+  for (int n = 0; n < 1000; ++n) {
+    yaml += "  - {id: sink" + std::to_string(n) + ", title: x, date: 2020, sources: [x]}\n";
+  }
+  yaml += "  - {id: t, title: t, date: 2020, sources: [x]}\n";
+  auto loaded = eventgraph::load_string(yaml, "hub.yaml");
+  REQUIRE(loaded.ok());
+  const EventGraph& g = *loaded.graph;
+  auto result = eventgraph::all_simple_paths(g, index_of(g, "s"), index_of(g, "t"),
+                                             eventgraph::kMaxPathLength, via("causes,contradicts"));
+  REQUIRE(result.paths.size() == 1);  // s - t; no other simple path exists
+  CHECK(result.truncated);
+}
+
 TEST_CASE("Yen's k shortest paths agree with enumerating every simple path") {
   // Small random graphs (a fixed linear congruential generator): the first
   // k of all simple paths, which are enumerated in order, must be exactly
