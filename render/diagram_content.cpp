@@ -242,8 +242,9 @@ std::string legend_html(const LegendContent& content, const ColourKey& key, Them
   const ThemeColours colours = theme_colours(theme);
   const std::string muted(colours.muted_text);
   std::string html = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">";
-  // Graphviz rejects an empty <font>: a dataset without a title gets no title row.
-  if (!content.title.empty()) {
+  // Graphviz rejects an empty <font>: a dataset without a title (or one of
+  // characters that cleaning drops) gets no title row.
+  if (!html_label_text(content.title).empty()) {
     html += "<tr><td align=\"left\"><font point-size=\"18\">" + html_label_text(content.title) +
             "</font></td></tr>";
   }
@@ -283,8 +284,11 @@ std::string legend_html(const LegendContent& content, const ColourKey& key, Them
       cell += "<td width=\"" + std::to_string(18 / fills.size()) + "\" height=\"11\" " +
               "fixedsize=\"true\" bgcolor=\"" + fill + "\"></td>";
     }
+    // An affiliation of only dropped characters still needs text: Graphviz
+    // rejects an empty <font>.
+    const std::string text = html_label_text(label);
     return cell + "</tr></table></td><td align=\"left\"><font point-size=\"10\">" +
-           html_label_text(label) + "</font></td><td width=\"10\"></td>";
+           (text.empty() ? "(unnamed)" : text) + "</font></td><td width=\"10\"></td>";
   };
   html +=
       "<tr><td align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" "

@@ -65,8 +65,10 @@ std::string clean_text(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t at = i;
     const char32_t cp = next_code_point(text, i);
-    if (cp < 0x20 || cp == 0x7F) {
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
       out += ' ';
+    } else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+      continue;  // bidi embeddings, overrides and isolates could reorder what follows
     } else if (cp == kReplacementCharacter) {
       append_utf8(out, cp);  // a malformed byte, or U+FFFD as written
     } else {

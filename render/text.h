@@ -20,8 +20,10 @@ char32_t next_code_point(std::string_view text, std::size_t& pos);
 /// Appends `cp` to `out` as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
 
-/// Replaces control characters (tabs and newlines included) with spaces and
-/// malformed UTF-8 bytes with U+FFFD, so text is safe in XML 1.0.
+/// Replaces control characters (C0 and C1, tabs and newlines included) with
+/// spaces, drops bidi embeddings, overrides and isolates (U+202A-202E,
+/// U+2066-2069), and replaces malformed UTF-8 bytes with U+FFFD, so text is
+/// safe in XML 1.0 and reads in the order it is written.
 std::string clean_text(std::string_view text);
 
 /// Splits cleaned text into lines of at most `width` characters (code

@@ -401,3 +401,19 @@ TEST_CASE("graphviz: the subtitle says which way time runs", "[graphviz][rankdir
     CHECK_THAT(result.bytes, Catch::Contains(words));
   }
 }
+
+// Attack report L3 and L4: a title or affiliation of only a bidi control
+// made Graphviz fail on an empty <font>, and tooltips kept U+202E.
+TEST_CASE("graphviz: bidi controls are dropped everywhere, even when nothing else is left") {
+  const EventGraph graph = load_yaml(
+      "eventgraph: 1\ntitle: \"\\u202E\"\nactors:\n  a: {name: A, affiliation: \"\\u202E\"}\n"
+      "sources:\n  s: {title: S}\nevents:\n"
+      "  - {id: e, title: \"\\u202Egnp.exe\", date: 2020, actors: [a], sources: [s], summary: "
+      "\"x\\u2066y\"}\n");
+  for (DiagramFormat format : {DiagramFormat::svg, DiagramFormat::dot}) {
+    const DiagramResult result = render(graph, all_events(graph), format);
+    CHECK(count(result.bytes, "\u202E") == 0);
+    CHECK(count(result.bytes, "\u2066") == 0);
+    CHECK(count(result.bytes, "gnp.exe") >= 1);
+  }
+}

@@ -26,6 +26,12 @@ TEST_CASE("text: control characters and bad UTF-8 are replaced", "[text]") {
   CHECK(clean_text("Türkiye – Київ") == "Türkiye – Київ");
   CHECK(clean_text("bad \xff byte") == "bad \xEF\xBF\xBD byte");
   CHECK(clean_text("cut \xE2\x80") == "cut \xEF\xBF\xBD\xEF\xBF\xBD");
+  // One policy for every view: C1 controls become spaces, bidi embeddings,
+  // overrides and isolates are dropped (attack report L4).
+  CHECK(clean_text("a\u0085b\u009Bc") == "a b c");
+  CHECK(clean_text("\u202Egnp.exe") == "gnp.exe");
+  CHECK(clean_text("x\u2066y\u2069z\u202Aw") == "xyzw");
+  CHECK(clean_text("\u200Fright-to-left mark stays") == "\u200Fright-to-left mark stays");
 }
 
 TEST_CASE("text: words wrap at the width, counting characters", "[text]") {
