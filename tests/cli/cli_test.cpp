@@ -311,6 +311,22 @@ TEST_CASE(
              Contains("[1667,1668]  (1667-01-01 .. 1668-12-31, set, one-of: 1667 or 1668)"));
 }
 
+// Attack report L5: messages quoted arguments and file names raw, so an
+// argument could set the terminal's title or colours.
+TEST_CASE("messages never pass control or bidi characters to the terminal", "[cli]") {
+  const std::string esc = "\x1b]0;pwned\x07\x1b[31mX\u202E";
+  for (const Strings& args : {Strings{"list", "good/format_example.yaml", "--actor", esc},
+                              Strings{esc}, Strings{"check", "no" + esc + "file.yaml"}}) {
+    const Run r = run(args);
+    CHECK(r.exit_code != 0);
+    CHECK_FALSE(r.err.empty());
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    CHECK(r.err.find('\x07') == std::string::npos);
+    CHECK(r.err.find("\u202E") == std::string::npos);
+    CHECK_THAT(r.err, Contains("\uFFFD[31mX"));
+  }
+}
+
 TEST_CASE("date: an invalid date exits 1 and is explained on stderr", "[cli][date]") {
   const Run r = run({"date", "2022-13", "2022-21"});
   CHECK(r.exit_code == 1);
