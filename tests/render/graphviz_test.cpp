@@ -35,7 +35,10 @@ const EventGraph& seed_graph() {
 
 EventGraph load_yaml(const std::string& yaml) {
   LoadResult loaded = load_string(yaml, "test.yaml");
-  for (const Diagnostic& d : loaded.diagnostics) INFO(format_diagnostic_line(d));
+  // INFO in a loop body is gone before the REQUIRE below: say them all at once.
+  std::string said;
+  for (const Diagnostic& d : loaded.diagnostics) said += format_diagnostic_line(d) + "\n";
+  INFO(said);
   REQUIRE(loaded.ok());
   return std::move(*loaded.graph);
 }
@@ -52,7 +55,10 @@ DiagramResult render(const EventGraph& graph, std::span<const EventIndex> select
   options.format = format;
   options.layout = layout;
   DiagramResult result = render_diagram(graph, selection, options);
-  for (const Diagnostic& d : result.diagnostics) INFO(format_diagnostic_line(d));
+  // INFO in a loop body is gone before the REQUIRE below: say them all at once.
+  std::string said;
+  for (const Diagnostic& d : result.diagnostics) said += format_diagnostic_line(d) + "\n";
+  INFO(said);
   REQUIRE(result.ok());
   return result;
 }

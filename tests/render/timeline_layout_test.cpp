@@ -25,7 +25,10 @@ EventGraph load_seed() {
 
 EventGraph load_yaml(const std::string& yaml) {
   LoadResult loaded = load_string(yaml, "inline.yaml");
-  for (const Diagnostic& d : loaded.diagnostics) INFO(format_diagnostic_line(d));
+  // INFO in a loop body is gone before the REQUIRE below: say them all at once.
+  std::string said;
+  for (const Diagnostic& d : loaded.diagnostics) said += format_diagnostic_line(d) + "\n";
+  INFO(said);
   REQUIRE(loaded.ok());
   return std::move(*loaded.graph);
 }
