@@ -22,8 +22,7 @@ bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp 
 // Characters drawn text never shows: controls, and the bidi overrides the
 // SVG writer drops (measuring them would widen the label).
 bool is_control(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
-         (cp >= 0x2066 && cp <= 0x2069);
+  return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || is_bidi_control(cp);
 }
 
 }  // namespace

@@ -320,7 +320,7 @@ std::string xml_escape(std::string_view text) {
       default: {
         // Bidi embeddings, overrides and isolates could make drawn text
         // read differently from the data ("Trojan Source"); they go too.
-        const bool bidi = (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        const bool bidi = is_bidi_control(cp);
         const bool allowed = cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp < 0x7F) ||
                              (cp >= 0xA0 && cp <= 0xD7FF && !bidi) ||
                              (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);

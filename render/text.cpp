@@ -67,7 +67,7 @@ std::string clean_text(std::string_view text) {
     const char32_t cp = next_code_point(text, i);
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
       out += ' ';
-    } else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+    } else if (is_bidi_control(cp)) {
       continue;  // bidi embeddings, overrides and isolates could reorder what follows
     } else if (cp == kReplacementCharacter) {
       append_utf8(out, cp);  // a malformed byte, or U+FFFD as written

@@ -17,6 +17,13 @@ inline constexpr char32_t kReplacementCharacter = 0xFFFD;
 /// a time, so any byte string can be measured and escaped.
 char32_t next_code_point(std::string_view text, std::size_t& pos);
 
+/// Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they
+/// could make drawn text read differently from the data ("Trojan Source"),
+/// so every view drops them.
+constexpr bool is_bidi_control(char32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /// Appends `cp` to `out` as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
 
