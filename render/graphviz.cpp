@@ -1,5 +1,6 @@
 #include "render/graphviz.h"
 
+#include "render/date_words.h"
 #include "render/detail/graphviz_session.h"
 #include "render/diagram_content.h"
 #include "render/graphviz_text.h"
@@ -168,10 +169,7 @@ void add_axis(Agraph_t* g, const Job& job, const AxisBands& axis) {
     label((band.from + band.to) / 2, 0, band.label, "");
   }
   for (const TimeBreak& gap : axis.breaks) {
-    const int years = gap.days / 365;
-    label(gap.x, 16, "…",
-          (years >= 2 ? std::to_string(years) + " years" : std::to_string(gap.days) + " days") +
-              " without events, drawn shorter");
+    label(gap.x, 16, "…", span_label(gap.span) + " without events, drawn shorter");
   }
   if (!background.empty()) set(g, "_background", background);
 }
@@ -264,7 +262,7 @@ std::optional<AxisBands> place_by_time(Agraph_t* g, GVC_t* gvc, const Job& job,
   std::map<EventIndex, std::size_t> position;
   for (std::size_t i = 0; i < job.events.size(); ++i) position[job.events[i]] = i;
   for (std::size_t i = 0; i < job.events.size(); ++i) {
-    boxes[i].day = clamp_to_sys_days(job.graph.event(job.events[i]).date.known_first());
+    boxes[i].day = job.graph.event(job.events[i]).date.known_first();
     for (const Step& step :
          job.graph.incoming(job.events[i], RelationKinds(RelationKind::causes))) {
       if (auto it = position.find(step.event); it != position.end()) {

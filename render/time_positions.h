@@ -5,7 +5,7 @@
 // large event graphs. Pure functions from sizes and dates to positions.
 #pragma once
 
-#include <date/date.h>
+#include "engine/day.h"
 
 #include <cstddef>
 #include <span>
@@ -16,7 +16,7 @@ namespace eventgraph {
 
 /// One box to place, with its size in points (1/72 inch).
 struct TimeBox {
-  date::sys_days day{};  ///< the day the box's left edge stands at
+  Day day;  ///< the day the box's left edge stands at
   double width = 0;
   double height = 0;
   /// Earlier boxes (indices) whose row this one would like to continue, such
@@ -39,19 +39,20 @@ struct TimeLayoutOptions {
   double band_width = 72;  ///< narrower bands are merged with the next
 };
 
-/// A stretch of the time axis drawn as a labelled band: a year, a month, or
-/// several short ones merged ("2019–2021") so that labels keep apart.
+/// A stretch of the time axis drawn as a labelled band: a month, a year, a
+/// run of years ("2019–2021", "1900–1949") or of deep time ("66 Ma–65 Ma"),
+/// as wide as labels need to keep apart.
 struct TimeBand {
   double from = 0;
   double to = 0;
-  std::string label;  ///< "2022", "Mar 2022", "2019–2021"
+  std::string label;  ///< "2022", "Mar 2022", "2019–2021", "44 BCE", "66 Ma–65 Ma"
 };
 
 /// A stretch of time without events that the axis draws shorter than its
 /// scale would: the axis is broken there.
 struct TimeBreak {
   double x = 0;  ///< the middle of the shortened stretch
-  int days = 0;  ///< how long the stretch really is
+  Days span{0};  ///< how long the stretch really is
 };
 
 /// Where everything goes. Coordinates are in points with y growing

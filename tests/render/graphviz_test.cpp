@@ -423,3 +423,43 @@ TEST_CASE("graphviz: bidi controls are dropped everywhere, even when nothing els
     CHECK(count(result.bytes, "gnp.exe") >= 1);
   }
 }
+
+TEST_CASE("graphviz: the time layout orders deep time beside the present",
+          "[graphviz][deep-time]") {
+  // Years beyond date::year's +-32,767 were once all drawn at its first day.
+  const LoadResult loaded =
+      load_file(fs::path(EVENTGRAPH_SOURCE_DIR) / "examples/05_deep_time.yaml");
+  REQUIRE(loaded.ok());
+  const EventGraph& graph = *loaded.graph;
+  const std::string dot =
+      render(graph, all_events(graph), DiagramFormat::dot, DiagramLayout::time).bytes;
+  // Each box's left edge stands at its date: x - width / 2 (width in inches).
+  std::map<std::string, double> left_of;
+  const std::regex node(
+      R"re(id="event-([^"]+)"[^\]]*?pos="([-\d.]+),[^\]]*?width=([\d.]+)[,\]])re");
+  for (std::sregex_iterator it(dot.begin(), dot.end(), node), end; it != end; ++it) {
+    left_of[(*it)[1]] = std::stod((*it)[2]) - std::stod((*it)[3]) * 72 / 2;
+  }
+  REQUIRE(left_of.size() == graph.events().size());
+  std::vector<const Event*> by_date;
+  for (const Event& event : graph.events()) by_date.push_back(&event);
+  std::sort(by_date.begin(), by_date.end(), [](const Event* a, const Event* b) {
+    return a->date.known_first() < b->date.known_first();
+  });
+  const Days span = by_date.back()->date.known_first() - by_date.front()->date.known_first();
+  const Day limit_of_date_year = to_day({Year(-32767), date::January, date::day{1}});
+  for (std::size_t i = 1; i < by_date.size(); ++i) {
+    const Event &earlier = *by_date[i - 1], &later = *by_date[i];
+    INFO(earlier.date.text() << " before " << later.date.text());
+    // Graphviz rounds positions to 0.01 point.
+    CHECK(left_of[earlier.id] <= left_of[later.id] + 0.02);
+    // Apart by a hundredth of the span, beyond date's years: visibly apart.
+    const Days apart = later.date.known_first() - earlier.date.known_first();
+    if (earlier.date.known_first() < limit_of_date_year && apart * 100 > span) {
+      CHECK(left_of[earlier.id] + 1 < left_of[later.id]);
+    }
+  }
+  const std::string svg =
+      render(graph, all_events(graph), DiagramFormat::svg, DiagramLayout::time).bytes;
+  CHECK_THAT(svg, Catch::Contains(">5.0–4.0 Ga<"));
+}

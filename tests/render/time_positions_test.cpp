@@ -9,6 +9,8 @@
 
 namespace {
 
+using eventgraph::CivilDay;
+using eventgraph::Day;
 using eventgraph::place_on_time_axis;
 using eventgraph::TimeBox;
 using eventgraph::TimeLayoutOptions;
@@ -18,7 +20,12 @@ date::sys_days day(int y, unsigned m, unsigned d) {
   return date::sys_days{date::year_month_day{date::year{y}, date::month{m}, date::day{d}}};
 }
 
-TimeBox box(date::sys_days when, double width = 150, double height = 40,
+/// 1 January of astronomical `year`, for any year the engine supports.
+Day year_start(std::int64_t year) {
+  return eventgraph::to_day(CivilDay{eventgraph::Year(year), date::January, date::day{1}});
+}
+
+TimeBox box(Day when, double width = 150, double height = 40,
             std::vector<std::size_t> follows = {}) {
   return TimeBox{when, width, height, std::move(follows)};
 }
@@ -105,7 +112,7 @@ TEST_CASE("time placement: a long empty stretch is shortened and marked", "[time
   for (unsigned m = 1; m <= 12; ++m) boxes.push_back(box(day(2022, m, 1)));
   const TimePlacement p = place_on_time_axis(boxes);
   REQUIRE(p.breaks.size() == 1);
-  CHECK(p.breaks[0].days > 365 * 30);
+  CHECK(p.breaks[0].span.count() > 365 * 30);
   // The 31 empty years take no more room than two box widths.
   CHECK(p.x[1] - p.x[0] <= 2 * 150 + 1);
   check_no_overlap(boxes, p, TimeLayoutOptions{}.column_gap);
@@ -144,4 +151,43 @@ TEST_CASE("time placement: the same boxes give the same placement", "[time_posit
   CHECK(a.x == b.x);
   CHECK(a.y == b.y);
   CHECK(a.row == b.row);
+}
+
+TEST_CASE("time placement: deep time is ordered, broken and labelled in Ga and Ma",
+          "[time_positions][deep-time]") {
+  // Earth, the dinosaurs' end, the first farmers, the Moon landing: dates
+  // beyond date::year's +-32,767 years, which the axis once clamped together.
+  const std::vector<TimeBox> boxes{box(year_start(-4'540'000'000)), box(year_start(-66'000'000)),
+                                   box(year_start(-9'999)), box(day(1969, 7, 20)),
+                                   box(day(2022, 2, 24))};
+  const TimePlacement p = place_on_time_axis(boxes);
+  for (std::size_t i = 1; i < boxes.size(); ++i) {
+    INFO("box " << i);
+    CHECK(p.x[i - 1] < p.x[i]);
+  }
+  check_no_overlap(boxes, p, TimeLayoutOptions{}.column_gap);
+  REQUIRE_FALSE(p.breaks.empty());
+  // The first break hides about 4.47 billion years, in 64-bit days.
+  CHECK(p.breaks.front().span.count() / 365 > 4'000'000'000LL);
+  REQUIRE_FALSE(p.bands.empty());
+  CHECK(p.bands.size() < 40);
+  bool ga = false;
+  for (const auto& band : p.bands) ga = ga || band.label.find("Ga") != std::string::npos;
+  CHECK(ga);
+}
+
+TEST_CASE("time placement: a long unbroken stretch gets few, wide bands",
+          "[time_positions][deep-time]") {
+  // Two million years of evenly spaced events: no gap is long enough to
+  // break, and bands of single years would number two million.
+  std::vector<TimeBox> boxes;
+  for (int i = 0; i <= 20; ++i) boxes.push_back(box(year_start(-2'000'000 + i * 100'000), 60, 30));
+  const TimePlacement p = place_on_time_axis(boxes);
+  REQUIRE_FALSE(p.bands.empty());
+  CHECK(p.bands.size() <= static_cast<std::size_t>(p.width / TimeLayoutOptions{}.band_width) + 2);
+  for (std::size_t i = 0; i < p.bands.size(); ++i) {
+    INFO(p.bands[i].label);
+    CHECK(p.bands[i].to - p.bands[i].from >= TimeLayoutOptions{}.band_width - 1e-6);
+    CHECK(p.bands[i].label.find("ka") != std::string::npos);
+  }
 }
