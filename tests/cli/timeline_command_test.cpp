@@ -193,3 +193,31 @@ TEST_CASE("a filter or window that keeps nothing says so, and the timeline says 
   CHECK(exported.exit_code == 0);
   CHECK_THAT(exported.err, Contains("no events match\n"));
 }
+
+TEST_CASE("timeline, list and graph keep the same deep-time window", "[deep-time]") {
+  const std::string deep = std::string(EVENTGRAPH_SOURCE_DIR) + "/examples/05_deep_time.yaml";
+  const std::vector<std::string> window{"--from", "Y-100000000", "--to", "-9999"};
+  auto with_window = [&](std::vector<std::string> args) {
+    args.insert(args.end(), window.begin(), window.end());
+    return run(args);
+  };
+  const Run listed = with_window({"list", deep});
+  const Run timeline = with_window({"timeline", deep, "--relations", "none"});
+  const Run graph = with_window({"graph", deep, "--format", "dot"});
+  REQUIRE(listed.exit_code == 0);
+  REQUIRE(timeline.exit_code == 0);
+  REQUIRE(graph.exit_code == 0);
+  // The end-Cretaceous impact (66 Ma) and the first Homo sapiens (315 ka);
+  // not the end-Permian (252 Ma) nor the Holocene (9701 BCE).
+  for (const char* id : {"chicxulub-impact", "homo-sapiens-jebel-irhoud"}) {
+    INFO(id);
+    CHECK_THAT(listed.out, Contains(id));
+    CHECK_THAT(graph.out, Contains(std::string("id=\"event-") + id + "\""));
+  }
+  for (const char* id : {"end-permian-extinction", "holocene-begins"}) {
+    INFO(id);
+    CHECK(listed.out.find(id) == std::string::npos);
+    CHECK(graph.out.find(id) == std::string::npos);
+  }
+  CHECK_THAT(timeline.out, Contains("Timeline of 2 events"));
+}

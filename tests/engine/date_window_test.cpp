@@ -49,3 +49,22 @@ TEST_CASE("within holds only dates wholly inside", "[date_window]") {
   CHECK_FALSE(held("2022-04/", window("2022-03", "2022-05", true)));
   CHECK(held("2022-04/", window("2022-03", "", true)));
 }
+
+// Deep time is compared in 64-bit days, not date::year's +-32,767 years,
+// which would have put all four of these on one day.
+TEST_CASE("a window in deep time holds exactly the deep dates inside it",
+          "[date_window][deep-time]") {
+  const DateWindow dinosaurs = window("Y-100000000", "-9999");
+  CHECK(held("Y-66043000~", dinosaurs));
+  CHECK(held("Y-315000~", dinosaurs));
+  CHECK_FALSE(held("Y-251902000~", dinosaurs));
+  CHECK_FALSE(held("-9700~", dinosaurs));  // 9701 BCE: after the window
+  CHECK_FALSE(held("2022-03", dinosaurs));
+  CHECK(held("Y-4540000000/2022", dinosaurs));  // reaches through it
+  CHECK(held("Y-17E7/Y-5E7", dinosaurs));
+  CHECK_FALSE(held("Y-17E7/Y-5E7", window("Y-100000000", "-9999", true)));
+  const DateWindow universe = window("Y-13800000000", "Y13800000000");
+  CHECK(held("Y-13800000000", universe));
+  CHECK(held("Y13800000000", universe));
+  CHECK_FALSE(held("Y-13800000001", universe));
+}
