@@ -19,9 +19,8 @@ QueryEcho echo_of(const PathCommandOptions& o, RelationKinds via) {
       .set("via", relation_kind_names(via))
       .set("k", o.all ? EchoValue(nullptr) : EchoValue(static_cast<std::int64_t>(o.k)))
       .set("all", o.all)
-      .set("max_length", o.all ? EchoValue(static_cast<std::int64_t>(
-                                     o.max_length ? o.max_length : kDefaultMaxLength))
-                               : EchoValue(nullptr))
+      .set("max_length",
+           o.all ? EchoValue(static_cast<std::int64_t>(o.max_length)) : EchoValue(nullptr))
       .set("undirected", o.undirected);
   return echo;
 }
@@ -93,7 +92,7 @@ int run_path(const EventGraph& graph, const PathCommandOptions& o, Io& io, JsonS
     io.err << "eventgraph: --k must be between 1 and " << kMaxK << '\n';
     return kExitUsage;
   }
-  if (o.all && o.max_length > kMaxPathLength) {
+  if (o.all && (o.max_length < 1 || o.max_length > kMaxPathLength)) {
     io.err << "eventgraph: --max-length must be between 1 and " << kMaxPathLength << '\n';
     return kExitUsage;
   }
@@ -105,10 +104,8 @@ int run_path(const EventGraph& graph, const PathCommandOptions& o, Io& io, JsonS
   PathOptions options;
   options.via = *via;
   options.undirected = o.undirected;
-  const PathResult result =
-      o.all ? all_simple_paths(graph, *from, *to, o.max_length ? o.max_length : kDefaultMaxLength,
-                               options)
-            : k_shortest_paths(graph, *from, *to, o.k, options);
+  const PathResult result = o.all ? all_simple_paths(graph, *from, *to, o.max_length, options)
+                                  : k_shortest_paths(graph, *from, *to, o.k, options);
   if (o.format == Format::json) {
     io.out << paths_json(graph, echo_of(o, *via), result, style);
   } else {

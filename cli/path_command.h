@@ -14,9 +14,9 @@ struct PathCommandOptions {
   std::string from;
   std::string to;
   std::string via = "causes";
-  std::size_t k = 1;           ///< 1..kMaxK
-  bool all = false;            ///< every simple path instead of the k shortest
-  std::size_t max_length = 0;  ///< with `all`: 1..kMaxPathLength; 0 for kDefaultMaxLength
+  std::size_t k = 1;                           ///< 1..kMaxK
+  bool all = false;                            ///< every simple path instead of the k shortest
+  std::size_t max_length = kDefaultMaxLength;  ///< with `all`: 1..kMaxPathLength
   bool undirected = false;
   Format format = Format::text;
 };

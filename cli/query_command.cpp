@@ -141,6 +141,10 @@ int run_consistency(const EventGraph& graph, const ContradictionsOptions& o, Io&
   return kExitOk;
 }
 
+bool given(const json& request, const char* key) {
+  return request.contains(key) && !request[key].is_null();
+}
+
 // Runs one parsed request; a non-empty `error` means a bad request.
 int dispatch(const EventGraph& graph, const std::string& file, const json& request, Io& io,
              std::string& error) {
@@ -177,6 +181,16 @@ int dispatch(const EventGraph& graph, const std::string& file, const json& reque
               read.number("max_length", o.max_length) && read.flag("undirected", o.undirected))) {
       return kExitUsage;
     }
+    // As on the command line (--all excludes --k, --max-length needs --all),
+    // a key that would be ignored is an error, not silently dropped.
+    if (o.all && given(request, "k")) {
+      error = "'k' and 'all' exclude each other: 'all' finds every path up to 'max_length'";
+      return kExitUsage;
+    }
+    if (!o.all && given(request, "max_length")) {
+      error = "'max_length' needs \"all\": true";
+      return kExitUsage;
+    }
     return run_path(graph, o, io, style);
   }
   if (cmd == "ancestors" || cmd == "descendants") {
@@ -197,6 +211,10 @@ int dispatch(const EventGraph& graph, const std::string& file, const json& reque
     AroundOptions o;
     o.file = file;
     o.format = Format::json;
+    if (given(request, "ids") && given(request, "id")) {
+      error = "give 'ids' (a list) or 'id' (one), not both";
+      return kExitUsage;
+    }
     if (!done(read.only({"ids", "id", "depth", "via"}) && read.texts("ids", o.ids) &&
               read.texts("id", o.ids) && read.number("depth", o.depth) && read.via(o.via))) {
       return kExitUsage;

@@ -316,6 +316,40 @@ TEST_CASE("path: caps and bad arguments are usage errors", "[cli][query]") {
         "or contradicts)\n");
   CHECK(run({"path", kGraph, "alpha", "foxtrot", "--k", "2", "--all"}).exit_code == 2);
   CHECK(run({"path", kGraph, "alpha", "foxtrot", "--max-length", "2"}).exit_code == 2);
+  // 0 was once taken as the default 8 (attack L10).
+  r = run({"path", kGraph, "alpha", "foxtrot", "--all", "--max-length", "0"});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::StartsWith("eventgraph: --max-length must be between 1 and "));
+}
+
+// Each of these keys was once dropped without a word (attack L10).
+TEST_CASE("query: keys that exclude each other are errors, as on the command line",
+          "[cli][query][batch]") {
+  const std::string input =
+      R"({"cmd": "around", "ids": ["alpha"], "id": "delta"})"
+      "\n"
+      R"({"cmd": "path", "from": "alpha", "to": "foxtrot", "all": true, "k": 3})"
+      "\n"
+      R"({"cmd": "path", "from": "alpha", "to": "foxtrot", "max_length": 3})"
+      "\n"
+      R"({"cmd": "path", "from": "alpha", "to": "foxtrot", "all": true, "max_length": 0})"
+      "\n"
+      R"({"cmd": "path", "from": "alpha", "to": "foxtrot", "all": true, "k": null})"
+      "\n";
+  const Run r = run({"query", kGraph}, input);
+  CHECK(r.exit_code == 0);
+  std::vector<json> lines;
+  std::istringstream out(r.out);
+  for (std::string line; std::getline(out, line);) lines.push_back(json::parse(line));
+  REQUIRE(lines.size() == 5);
+  CHECK(lines[0]["error"]["message"] == "give 'ids' (a list) or 'id' (one), not both");
+  CHECK(lines[1]["error"]["message"].get<std::string>().starts_with(
+      "'k' and 'all' exclude each other"));
+  CHECK(lines[2]["error"]["message"] == "'max_length' needs \"all\": true");
+  CHECK(lines[3]["error"]["message"].get<std::string>().starts_with(
+      "--max-length must be between 1 and "));
+  CHECK(lines[4]["query"]["max_length"] == eventgraph::kDefaultMaxLength);
+  CHECK(lines[4].contains("paths"));
 }
 
 TEST_CASE("ancestors and descendants: chronological, with distances", "[cli][query]") {
