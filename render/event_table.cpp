@@ -48,9 +48,38 @@ std::string source_entry(const Source& source) {
     details += markdown_cell_text(describe_date(*source.date));
   }
   if (!details.empty()) entry += " — " + details;
-  // A URL is shown as text, not a link: the data decides no link targets.
+  // A URL is shown as text, not a link: the data decides no link targets
+  // (markdown_cell_text also stops GFM's autolinks).
   if (!source.url.empty()) entry += " (" + markdown_cell_text(source.url) + ")";
   return entry;
+}
+
+}  // namespace
+
+namespace {
+
+bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool ends_with_word(std::string_view before, std::string_view word) {
+  if (before.size() < word.size()) return false;
+  const std::string_view tail = before.substr(before.size() - word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if ((tail[i] | 0x20) != word[i]) return false;
+  }
+  return before.size() == word.size() || !ascii_alpha(before[before.size() - word.size() - 1]);
+}
+
+/// Whether GitHub-Flavored Markdown's extended autolinks would make a link
+/// of the text around `text[i]`: a `:` after a scheme (`https://`,
+/// `ftp://`, `mailto:`, `xmpp:`) or the `.` of a word-initial `www.`.
+/// Backslash-escaping that one character stops cmark-gfm from linking.
+bool starts_autolink(std::string_view text, std::size_t i) {
+  const std::string_view before = text.substr(0, i);
+  if (text[i] == ':') {
+    if (i + 1 < text.size() && text[i + 1] == '/') return i > 0 && ascii_alpha(text[i - 1]);
+    return ends_with_word(before, "mailto") || ends_with_word(before, "xmpp");
+  }
+  return text[i] == '.' && ends_with_word(before, "www");
 }
 
 }  // namespace
@@ -58,7 +87,13 @@ std::string source_entry(const Source& source) {
 std::string markdown_cell_text(std::string_view text) {
   std::string escaped;
   escaped.reserve(text.size());
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if ((c == ':' || c == '.') && starts_autolink(text, i)) {
+      escaped += '\\';
+      escaped += c;
+      continue;
+    }
     switch (c) {
       case '<':
         escaped += "&lt;";

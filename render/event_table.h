@@ -21,7 +21,9 @@ std::string events_csv(const EventGraph& graph, std::span<const EventIndex> even
 std::string events_markdown(const EventGraph& graph, std::span<const EventIndex> events);
 
 /// `text` safe inside a Markdown table cell: HTML's `<`, `>` and `&` as
-/// entities, Markdown's punctuation backslash-escaped, line breaks as spaces.
+/// entities, Markdown's punctuation backslash-escaped, line breaks as spaces,
+/// and the one character of a bare URL or `www.` name that GitHub-Flavored
+/// Markdown would autolink escaped too.
 std::string markdown_cell_text(std::string_view text);
 
 }  // namespace eventgraph

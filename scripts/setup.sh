@@ -11,7 +11,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfreetype-dev fonts-dejavu-core librsvg2-dev libxxhash-dev
   libjemalloc-dev
   # tests
-  catch2 libxml2-utils jq graphviz librsvg2-bin chromium python3 python3-jsonschema
+  catch2 libxml2-utils jq graphviz librsvg2-bin chromium python3 python3-jsonschema cmark-gfm
   # sanitizers, fuzzing and benchmarks
   clang-14 libclang-rt-14-dev libxml2-dev libbenchmark-dev python3-yaml python3-networkx
   python3-matplotlib time

@@ -188,6 +188,39 @@ for name, source in INPUTS.items():
             check(sorted(back_relations) == kinds, f"{name}: relations after {fmt} round trip")
     print(f"ok {name}: {len(events)} events, {len(relations)} relations")
 
+# Markdown, as GitHub renders it: cmark-gfm with its table and autolink
+# extensions. No data string may become a link, an image or raw HTML; a bare
+# e-mail address is the one autolink escaping cannot stop (cmark-gfm finds
+# it after escapes are read), and it can only ever be a mailto: link (xmpp:
+# when the text says so).
+LINKS = """eventgraph: 1
+sources:
+  web: {title: "See https://evil.example/autolink and www.evil.example", url: "https://example.org/x\\"><script>alert(1)</script>"}
+events:
+  - id: one
+    title: "[x](javascript:alert(1)) <img src=x onerror=alert(2)> ftp://f.example/a"
+    date: "2022"
+    sources: [web]
+  - id: two
+    title: "mailto:x@y.example, xmpp:x@y.example/z and WWW.Shout.example; write to a@b.example"
+    date: "2023"
+    sources: [web]
+"""
+links_yaml = os.path.join(OUT, "links.yaml")
+with open(links_yaml, "w", encoding="utf-8") as f:
+    f.write(LINKS)
+markdown = run("list", links_yaml, "--format", "markdown").stdout
+html = subprocess.run(["cmark-gfm", "-e", "table", "-e", "autolink"], input=markdown,
+                      capture_output=True, text=True, check=True).stdout
+hrefs = re.findall(r'<a href="([^"]*)"', html)
+check(all(h.startswith(("mailto:", "xmpp:")) for h in hrefs),
+      f"markdown: cmark-gfm made links of the data: {hrefs}")
+check(not re.search(r"<(script|img|iframe)", html), "markdown: raw HTML reached the page")
+for shown in ("https://evil.example/autolink", "www.evil.example", "ftp://f.example/a",
+              "xmpp:x@y.example/z", "WWW.Shout.example"):
+    check(shown in html, f"markdown: {shown!r} is not shown as text")
+print(f"ok markdown: cmark-gfm renders {len(hrefs)} link(s), all e-mail addresses")
+
 if CHROMIUM:
     done = subprocess.run(["node", os.path.join(SOURCE, "tests", "bridges", "check_in_programs.mjs"),
                            CHROMIUM, OUT])

@@ -46,7 +46,7 @@ events:
         "Sources:\n"
         "\n"
         "1. Background\n"
-        "2. Talks resume — Wire Service, 30 Mar 2022 (https://example.org/a)\n");
+        "2. Talks resume — Wire Service, 30 Mar 2022 (https\\://example.org/a)\n");
 }
 
 TEST_CASE("events_markdown: no data string becomes markup, HTML or a new cell") {
@@ -70,6 +70,11 @@ events:
   CHECK(pipes == 4);
   CHECK(row.find('\n') == row.size() - 1);
   CHECK(eventgraph::markdown_cell_text("a<b & c|d\\e") == "a&lt;b &amp; c\\|d\\\\e");
+  // GFM autolinks (attack L13): the colon of a scheme, the dot of "www."
+  CHECK(eventgraph::markdown_cell_text("see https://x.example or WWW.y.example") ==
+        "see https\\://x.example or WWW\\.y.example");
+  CHECK(eventgraph::markdown_cell_text("mailto:a and note: 2022, wwwx.example") ==
+        "mailto\\:a and note: 2022, wwwx.example");
 }
 
 // Attack report M9: cells starting with = + - @ or a tab opened as
