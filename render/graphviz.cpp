@@ -4,6 +4,7 @@
 #include "render/detail/graphviz_session.h"
 #include "render/diagram_content.h"
 #include "render/graphviz_text.h"
+#include "render/raster.h"
 #include "render/time_positions.h"
 
 #include <graphviz/cgraph.h>
@@ -457,6 +458,16 @@ DiagramResult render_diagram(const EventGraph& graph, std::span<const EventIndex
     Layout layout(session.gvc(), g, engine_name(job.layout));
     char* data = nullptr;
     unsigned int length = 0;
+    if (layout.ok() && options.format == DiagramFormat::png) {
+      // Graphviz's PNGs are 96 pixels per inch (72 points).
+      const boxf box = GD_bb(g);
+      const std::string too_large =
+          png_size_error((box.UR.x - box.LL.x) * 96 / 72, (box.UR.y - box.LL.y) * 96 / 72);
+      if (!too_large.empty()) {
+        result.diagnostics.push_back({graph.file(), {}, Severity::error, too_large, ""});
+        return result;
+      }
+    }
     if (layout.ok() &&
         gvRenderData(session.gvc(), g, std::string(to_string(options.format)).c_str(), &data,
                      &length) == 0 &&

@@ -18,8 +18,6 @@ namespace eventgraph {
 
 namespace {
 
-constexpr double kMaxImageSide = 32767;
-
 // librsvg and cairo, with the 38 more libraries they need, are loaded when
 // the first picture is converted rather than when eventgraph starts: linked
 // in, they made every command start in 38 ms instead of 14 ms (an empty
@@ -115,6 +113,13 @@ std::string take_error(GError* error, std::string_view what) {
 
 }  // namespace
 
+std::string png_size_error(double width, double height) {
+  if (width <= kMaxPngSide && height <= kMaxPngSide && width * height <= kMaxPngPixels) return {};
+  return "the picture is too large for a png (" + std::to_string(std::lround(width)) + " x " +
+         std::to_string(std::lround(height)) +
+         " px; at most 32767 a side and 100 million pixels): write .svg or .pdf instead";
+}
+
 RasterResult convert_svg(std::string_view svg, RasterFormat format, double scale) {
   RasterResult result;
   const RasterLibraries& api = libraries();
@@ -137,15 +142,12 @@ RasterResult convert_svg(std::string_view svg, RasterFormat format, double scale
   }
   const bool png = format == RasterFormat::png;
   if (png) {
-    // Cairo's image surfaces stop at 32767 pixels a side: give up the
-    // extra density first, and say so when even one pixel per pixel is too big.
-    scale = std::min({scale, kMaxImageSide / width, kMaxImageSide / height});
-    if (scale < 1) {
-      result.error = "the picture is too large for a png (" + std::to_string(std::lround(width)) +
-                     " x " + std::to_string(std::lround(height)) +
-                     " px; at most 32767 a side): write .svg or .pdf instead";
-      return result;
-    }
+    // Give up the extra density first, and say so when even one pixel per
+    // pixel is too big.
+    result.error = png_size_error(width, height);
+    if (!result.ok()) return result;
+    scale = std::min({scale, kMaxPngSide / width, kMaxPngSide / height,
+                      std::sqrt(kMaxPngPixels / (width * height))});
   } else {
     scale = 0.75;  // PDF points per CSS pixel
   }

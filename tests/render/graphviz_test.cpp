@@ -463,3 +463,22 @@ TEST_CASE("graphviz: the time layout orders deep time beside the present",
       render(graph, all_events(graph), DiagramFormat::svg, DiagramLayout::time).bytes;
   CHECK_THAT(svg, Catch::Contains(">5.0–4.0 Ga<"));
 }
+
+// A PNG of the layout's size is refused before Graphviz allocates it (attack
+// L12: cairo allows 32767 x 32767 pixels, 4.3 GB).
+TEST_CASE("graphviz: a diagram too large for a PNG is an error, not gigabytes", "[graphviz][png]") {
+  std::string yaml = "eventgraph: 1\nevents:\n";
+  for (int i = 0; i < 12000; ++i) {
+    yaml += "  - {id: e" + std::to_string(i) + ", title: Event " + std::to_string(i) + ", date: '" +
+            std::to_string(2000 + i % 60) + "'}\n";
+  }
+  const EventGraph graph = load_yaml(yaml);
+  GraphOptions options;
+  options.format = DiagramFormat::png;
+  const DiagramResult result = render_diagram(graph, all_events(graph), options);
+  CHECK_FALSE(result.ok());
+  CHECK(result.bytes.empty());
+  REQUIRE_FALSE(result.diagnostics.empty());
+  CHECK_THAT(result.diagnostics.back().message,
+             Catch::Contains("too large for a png") && Catch::Contains("100 million pixels"));
+}

@@ -93,8 +93,8 @@ TEST_CASE("a picture too tall for a PNG is an error that says what to do instead
   const RasterResult result = convert_svg(svg, RasterFormat::png);
   CHECK_FALSE(result.ok());
   CHECK(result.error ==
-        "the picture is too large for a png (1200 x 40000 px; at most 32767 a side): write .svg "
-        "or .pdf instead");
+        "the picture is too large for a png (1200 x 40000 px; at most 32767 a side and 100 "
+        "million pixels): write .svg or .pdf instead");
   const std::string tall =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"20000\" "
       "viewBox=\"0 0 1200 20000\"/>";
@@ -102,4 +102,27 @@ TEST_CASE("a picture too tall for a PNG is an error that says what to do instead
   REQUIRE(fitted.ok());
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(fitted.bytes[i]); };
   CHECK(((byte(20) << 24) | (byte(21) << 16) | (byte(22) << 8) | byte(23)) == 32767);
+}
+
+// Each side was once checked but not the area: 32767 x 32767 pixels take
+// 4.3 GB (attack L12).
+TEST_CASE("a PNG is limited by its area too, density first") {
+  const auto svg_of = [](int width, int height) {
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width) +
+           "\" height=\"" + std::to_string(height) + "\"/>";
+  };
+  const RasterResult square = convert_svg(svg_of(12000, 12000), RasterFormat::png);
+  CHECK_FALSE(square.ok());
+  CHECK_THAT(square.error, Contains("(12000 x 12000 px; at most 32767 a side and 100 million"));
+  CHECK(square.bytes.empty());
+  // 20000 x 2000 at twice the density would be 160 million pixels: the
+  // density drops until the area fits.
+  const RasterResult wide = convert_svg(svg_of(20000, 2000), RasterFormat::png);
+  REQUIRE(wide.ok());
+  const auto word = [&](std::size_t at) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(wide.bytes[i]); };
+    return (byte(at) << 24) | (byte(at + 1) << 16) | (byte(at + 2) << 8) | byte(at + 3);
+  };
+  CHECK(static_cast<double>(word(16)) * word(20) <= eventgraph::kMaxPngPixels);
+  CHECK(word(16) > 20000);
 }
