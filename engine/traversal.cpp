@@ -44,6 +44,8 @@ bool is_seen(const Workspace& ws, EventIndex v) { return (ws.seen[v / 64] >> (v 
 // its length and masked. The latest of 100k events, half the graph its
 // ancestors: 0.72-0.86 ms, against 1.19-1.61 ms for the walk alone.
 // Returns how many events it reached.
+thread_local std::uint64_t sweep_count = 0;
+
 std::size_t sweep(const detail::Adjacency& g, Direction direction, EventIndex seed, std::size_t n,
                   std::uint64_t* seen, std::uint32_t* distance,
                   std::optional<std::uint32_t> depth) {
@@ -122,6 +124,7 @@ std::vector<Reached> reach(const EventGraph& graph, std::span<const EventIndex> 
     if (sweep_range >= kSweepMinRange && (tail - head) * kFrontierShare >= sweep_range) {
       tail += sweep(g, direction, seeds[0], n, seen, distance, depth);
       swept = true;
+      ++sweep_count;
       break;
     }
     if (head + kStartsAhead < tail) {
@@ -191,3 +194,5 @@ Neighbourhood neighbourhood(const EventGraph& graph, std::span<const EventIndex>
 }
 
 }  // namespace eventgraph
+
+std::uint64_t eventgraph::detail::sweeps_run() noexcept { return sweep_count; }

@@ -122,4 +122,9 @@ class VertexMarks {
   std::uint32_t generation_ = 0;
 };
 
+/// How many times this thread's walks have finished with a sweep (see
+/// engine/traversal.cpp), so tests can tell that a case they name as the
+/// sweep's really ran it.
+std::uint64_t sweeps_run() noexcept;
+
 }  // namespace eventgraph::detail

@@ -1,5 +1,8 @@
 #include "engine/snapshot.h"
 
+#include "engine/detail/snapshot_format.h"
+#include "tests/support/graph_invariants.h"
+
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
@@ -192,6 +195,37 @@ TEST_CASE("a truncated or corrupted snapshot is ignored, never trusted", "[snaps
     CHECK_FALSE(decode_snapshot(flipped, kFile, "t.yaml"));
   }
   CHECK_FALSE(decode_snapshot(bytes + "x", kFile, "t.yaml"));
+}
+
+// The test above never reaches the record reader: the checksum stops every
+// change first (design review P10). Here each change is sealed with a valid
+// checksum, so the reader's own checks are what stands between a bad record
+// and a graph that breaks its promises.
+TEST_CASE("a corrupted payload with a valid checksum is refused or still a sound graph",
+          "[snapshot]") {
+  const std::string bytes = snapshot_of(kFile);
+  const std::size_t header = detail::seal_snapshot(kFile, "").size();
+  const std::string payload = bytes.substr(header);
+  REQUIRE(detail::seal_snapshot(kFile, payload) == bytes);
+  std::size_t refused = 0;
+  for (std::size_t at = 0; at < payload.size(); ++at) {
+    for (const unsigned char mask : {0x01, 0x41, 0xff}) {
+      std::string changed = payload;
+      changed[at] = static_cast<char>(changed[at] ^ mask);
+      const auto decoded = decode_snapshot(detail::seal_snapshot(kFile, changed), kFile, "t.yaml");
+      if (!decoded) {
+        ++refused;
+        continue;
+      }
+      const std::string broken = testing::graph_invariant_violation(*decoded);
+      if (!broken.empty()) FAIL("payload byte " << at << " ^ " << int{mask} << ": " << broken);
+    }
+  }
+  CHECK(refused > 0);  // the reader did refuse some: its checks ran
+  for (std::size_t length = 0; length < payload.size(); ++length) {
+    const std::string sealed = detail::seal_snapshot(kFile, payload.substr(0, length));
+    if (decode_snapshot(sealed, kFile, "t.yaml")) FAIL("payload truncated to " << length);
+  }
 }
 
 TEST_CASE("load_file_cached writes a snapshot and answers from it", "[snapshot]") {

@@ -1,5 +1,6 @@
 #include "engine/traversal.h"
 
+#include "engine/detail/walk.h"
 #include "engine/loader.h"
 #include "tests/engine/query_graph.h"
 #include "tests/support/synthetic.h"
@@ -289,7 +290,13 @@ TEST_CASE("lineage over most of a large graph agrees with a plain walk, depth li
                                          std::pair<eventgraph::EventIndex, bool>{30000, false}}) {
       INFO("backward cause: " << backward_cause << ", event " << event << ", forward: " << forward);
       auto lineage = forward ? eventgraph::descendants : eventgraph::ancestors;
+      const std::uint64_t sweeps_before = eventgraph::detail::sweeps_run();
       const auto all = lineage(g, event, {});
+      // What this test is for: the walks over most of the ordered graph
+      // end in a sweep; the one in the middle, and any walk once a cause
+      // runs backwards, stay breadth-first (design review P10).
+      const bool sweeps = !backward_cause && event != 30000;
+      CHECK(eventgraph::detail::sweeps_run() - sweeps_before == (sweeps ? 1u : 0u));
       CHECK(all == plain_walk(g, event, {}, forward));
       // A limit that the sweep must apply: it cuts off the farthest events.
       const std::uint32_t depth = farthest(all) - 2;
