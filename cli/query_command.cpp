@@ -354,21 +354,42 @@ void for_each_parallel(std::size_t count, unsigned jobs, Answer answer) {
   work();
 }
 
+/// std::getline, except that a line longer than kMaxRequestBytes is kept
+/// only to kMaxRequestBytes + 1 bytes (enough for answer_request to refuse
+/// it) and the rest is skipped: a 100 MB line costs no 100 MB of memory.
+bool read_request_line(std::istream& in, std::string& line) {
+  line.clear();
+  std::streambuf* buffer = in.rdbuf();
+  bool read_any = false;
+  for (int c = buffer->sbumpc(); c != std::char_traits<char>::eof(); c = buffer->sbumpc()) {
+    read_any = true;
+    if (c == '\n') return true;
+    if (line.size() <= kMaxRequestBytes) line.push_back(static_cast<char>(c));
+  }
+  in.setstate(read_any ? std::ios::eofbit : std::ios::eofbit | std::ios::failbit);
+  return read_any;
+}
+
 }  // namespace
 
 std::size_t answer_requests(const EventGraph& graph, const std::string& file, std::istream& in,
                             std::ostream& out, unsigned jobs) {
   // Enough lines per round that starting threads costs nothing in
   // comparison, few enough that answers stream out steadily.
-  constexpr std::size_t kMaxRound = 512;
+  // A round also stops at 16 MiB of requests, so that memory stays bounded
+  // whatever the lines' lengths.
+  constexpr std::size_t kMaxRound = 512, kMaxRoundBytes = std::size_t{16} << 20;
   std::size_t errors = 0;
   std::vector<std::string> lines;
   std::vector<Answer> answers;
-  for (std::string line; std::getline(in, line);) {
+  for (std::string line; read_request_line(in, line);) {
+    std::size_t round_bytes = line.size();
     lines.assign(1, std::move(line));
     // Only what is already waiting: never block for a second line while
     // the first one's answer is due.
-    while (lines.size() < kMaxRound && in.rdbuf()->in_avail() > 0 && std::getline(in, line)) {
+    while (lines.size() < kMaxRound && round_bytes < kMaxRoundBytes && in.rdbuf()->in_avail() > 0 &&
+           read_request_line(in, line)) {
+      round_bytes += line.size();
       lines.push_back(std::move(line));
     }
     answers.assign(lines.size(), Answer{});
