@@ -6,8 +6,12 @@
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <atomic>
 #include <chrono>
@@ -321,6 +325,71 @@ TEST_CASE("concurrent runs never see or leave a broken snapshot", "[snapshot]") 
     ++snapshots;
   }
   CHECK(snapshots == 1);
+  std::filesystem::remove_all(dir);
+}
+
+// Attack report M1: snapshots were mapped, so another process rewriting or
+// truncating one in place killed the reader with SIGBUS (26 runs in 100).
+TEST_CASE("a snapshot rewritten and truncated in place while it is read", "[snapshot]") {
+  const auto dir = fresh_directory("rewritten");
+  const auto file = dir / "events.yaml";
+  std::ofstream(file) << kFile;
+  CacheOptions cache;
+  cache.directory = dir / "cache";
+  REQUIRE(load_file_cached(file, {}, cache).ok());
+  std::filesystem::path snapshot;
+  for (const auto& entry : std::filesystem::directory_iterator(cache.directory)) {
+    snapshot = entry.path();
+  }
+  const std::string bytes = snapshot_of(kFile);
+  std::atomic<bool> stop{false};
+  std::thread rewriter([&] {
+    // In place: the same inode, cut short then written again, as an editor
+    // or a second user's tool might.
+    for (std::size_t i = 0; !stop; ++i) {
+      const int fd = ::open(snapshot.c_str(), O_WRONLY);
+      if (fd < 0) continue;
+      (void)::ftruncate(fd, static_cast<off_t>(i % bytes.size()));
+      (void)::pwrite(fd, bytes.data(), bytes.size(), 0);
+      ::close(fd);
+    }
+  });
+  int good = 0;
+  for (int i = 0; i < 300; ++i) {
+    const LoadResult result = load_file_cached(file, {}, cache);
+    if (result.ok() && result.graph->events().size() == 3) ++good;
+  }
+  stop = true;
+  rewriter.join();
+  CHECK(good == 300);
+  std::filesystem::remove_all(dir);
+}
+
+// Attack report L1: close()'s error was ignored, so a snapshot the disk
+// refused was renamed into place. A file size limit makes every write fail
+// the way a full disk does.
+TEST_CASE("a snapshot that cannot be written whole is never put in place", "[snapshot]") {
+  const auto dir = fresh_directory("full");
+  const auto file = dir / "events.yaml";
+  std::ofstream(file) << kFile;
+  CacheOptions cache;
+  cache.directory = dir / "cache";
+  std::filesystem::create_directory(cache.directory);
+  ::chmod(cache.directory.c_str(), 0700);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::signal(SIGXFSZ, SIG_IGN);  // a write past the limit fails with EFBIG instead
+    const rlimit limit{64, 64};
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    const LoadResult result = load_file_cached(file, {}, cache);
+    ::_exit(result.ok() && result.graph->events().size() == 3 ? 0 : 1);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);                    // the load itself still answers
+  CHECK(std::filesystem::is_empty(cache.directory));  // no snapshot, no temporary
   std::filesystem::remove_all(dir);
 }
 

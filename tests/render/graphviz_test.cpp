@@ -482,3 +482,20 @@ TEST_CASE("graphviz: a diagram too large for a PNG is an error, not gigabytes", 
   CHECK_THAT(result.diagnostics.back().message,
              Catch::Contains("too large for a png") && Catch::Contains("100 million pixels"));
 }
+
+// Attack report L8: the legend cut the first four characters of a day's
+// text, so years outside 0000-9999 showed as "-327–3276".
+TEST_CASE("graphviz: the legend's year range is right for any year", "[graphviz][deep-time]") {
+  const EventGraph graph = load_yaml(
+      "eventgraph: 1\nevents:\n"
+      "  - {id: first, title: First, date: Y-32767}\n"
+      "  - {id: last, title: Last, date: Y32767}\n");
+  const std::string svg = render(graph, all_events(graph), DiagramFormat::svg).bytes;
+  CHECK_THAT(svg, Catch::Contains("2 events, 0 relations, 32,768 BCE–32,767"));
+  const EventGraph deep = load_yaml(
+      "eventgraph: 1\nevents:\n"
+      "  - {id: earth, title: Earth, date: Y-4540000000}\n"
+      "  - {id: now, title: Now, date: '2022'}\n");
+  CHECK_THAT(render(deep, all_events(deep), DiagramFormat::svg).bytes,
+             Catch::Contains("2 events, 0 relations, 4,540,000,001 BCE–2022"));
+}
