@@ -1,6 +1,7 @@
 #include "cli/query_support.h"
 
 #include "engine/suggest.h"
+#include "render/text.h"
 
 #include <algorithm>
 #include <ostream>
@@ -37,24 +38,14 @@ std::optional<RelationKinds> parse_via_or_explain(const std::string& via, Io& io
 std::string terminal_safe(std::string_view text) {
   std::string safe;
   safe.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == '\t' || byte == '\n' || byte == '\r') {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t cp = next_code_point(text, pos);
+    if (cp == '\t' || cp == '\n' || cp == '\r') {
       safe += ' ';
-    } else if (byte < 0x20 || byte == 0x7F) {
-      safe += "\xEF\xBF\xBD";
-    } else if (byte == 0xC2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-      safe += "\xEF\xBF\xBD";  // C1 controls, U+0080..U+009F
-      ++i;
-    } else if (byte == 0xE2 && i + 2 < text.size() &&
-               ((text[i + 1] == '\x80' && text[i + 2] >= '\xAA' && text[i + 2] <= '\xAE') ||
-                (text[i + 1] == '\x81' && text[i + 2] >= '\xA6' && text[i + 2] <= '\xA9'))) {
-      safe += "\xEF\xBF\xBD";  // bidirectional embeddings, overrides and isolates
-      i += 2;
+    } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || is_bidi_control(cp)) {
+      append_utf8(safe, kReplacementCharacter);  // C0, DEL, C1; embeddings and overrides
     } else {
-      safe += static_cast<char>(byte);
+      append_utf8(safe, cp);  // malformed bytes arrive here as U+FFFD
     }
   }
   return safe;

@@ -24,7 +24,8 @@ std::optional<RelationKinds> parse_via_or_explain(const std::string& via, Io& io
 
 /// Text from the data made safe for a terminal line: tabs and line breaks
 /// become spaces, other control and bidirectional-override characters
-/// become U+FFFD, so data cannot move the cursor or reorder the line.
+/// become U+FFFD, and so do bytes that are not UTF-8, so data cannot move
+/// the cursor, reorder the line or start an escape the terminal would read.
 std::string terminal_safe(std::string_view text);
 
 /// Columns of text, aligned by character count, two spaces apart; the last

@@ -7,6 +7,8 @@
 #include "cli/graph_command.h"
 #include "cli/import_command.h"
 #include "cli/list_command.h"
+#include "cli/query_support.h"
+#include "cli/query_support.h"
 #include "cli/stats_command.h"
 
 #include <catch2/catch.hpp>
@@ -619,4 +621,19 @@ TEST_CASE("a failed write to the output is an error, not success", "[cli]") {
   std::ostringstream err;
   CHECK(eventgraph::cli::run_command_line({"date", "2022-21"}, out, err) == 1);
   CHECK(err.str().starts_with("eventgraph: cannot write the output"));
+}
+
+TEST_CASE("terminal_safe keeps text and replaces what a terminal would act on", "[cli]") {
+  using eventgraph::cli::terminal_safe;
+  const std::string fffd = "\xEF\xBF\xBD";
+  CHECK(terminal_safe("Zelenskyy – Kyiv, é") == "Zelenskyy – Kyiv, é");
+  CHECK(terminal_safe("a\tb\nc") == "a b c");
+  CHECK(terminal_safe("\x1B]0;pwned\x07") == fffd + "]0;pwned" + fffd);
+  CHECK(terminal_safe("x\xC2\x9B"
+                      "31m") == "x" + fffd + "31m");  // C1 CSI
+  CHECK(terminal_safe("\xE2\x80\xAE"
+                      "evil") == fffd + "evil");  // U+202E
+  CHECK(terminal_safe("\xE2\x81\xA6"
+                      "iso") == fffd + "iso");  // U+2066
+  CHECK(terminal_safe("bad \xFF\xC3 end") == "bad " + fffd + fffd + " end");
 }
