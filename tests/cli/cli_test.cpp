@@ -8,7 +8,6 @@
 #include "cli/import_command.h"
 #include "cli/list_command.h"
 #include "cli/query_support.h"
-#include "cli/query_support.h"
 #include "cli/stats_command.h"
 
 #include <catch2/catch.hpp>
