@@ -328,6 +328,28 @@ class Graph:
                            key=relation["kind"], **attributes)
         return graph
 
+    def to_pandas(self):
+        """Two pandas DataFrames, ``(events, relations)``, as an analyst would
+        tabulate them: one row per event (its date as text with its earliest
+        and latest day, ISO 8601 strings so that deep time and BCE survive;
+        lists as lists) and one row per relation. pandas is imported only
+        here."""
+        import pandas as pd
+
+        event_columns = ["id", "title", "date", "earliest", "latest", "precision", "kind",
+                         "actors", "place", "tags", "sources", "summary"]
+        rows = []
+        for event in self.events:
+            date = event["date"]
+            rows.append({**{k: event.get(k) for k in event_columns},
+                         "date": date["text"], "earliest": date.get("earliest"),
+                         "latest": date.get("latest"), "precision": date.get("precision")})
+        events = pd.DataFrame(rows, columns=event_columns)
+        relation_columns = ["from", "to", "kind", "claimed_by", "disputed_by", "sources", "note"]
+        relations = pd.DataFrame([{k: r.get(k) for k in relation_columns} for r in self.relations],
+                                 columns=relation_columns)
+        return events, relations
+
 
 def load(path, cache: bool = True) -> Graph:
     """Loads and validates an event file; raises LoadError with the diagnostics."""

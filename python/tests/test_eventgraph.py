@@ -206,3 +206,24 @@ def test_readme_python_example_runs(capsys, monkeypatch):
     assert capsys.readouterr().out == (
         "full-scale-invasion -> negotiation-rounds-begin -> istanbul-talks"
         " -> istanbul-draft-agreement\n")
+
+
+def test_to_pandas_gives_one_row_per_event_and_relation(seed):
+    events, relations = seed.to_pandas()
+    assert len(events) == len(seed.events)
+    assert len(relations) == len(seed.relations)
+    assert list(events.columns[:3]) == ["id", "title", "date"]
+    row = events.set_index("id").loc["full-scale-invasion"]
+    assert row["date"] == "2022-02-24"
+    assert row["earliest"] == "2022-02-24" and row["precision"] == "day"
+    # The same answer as a query: the causes of the invasion, by DataFrame.
+    causes = relations[(relations["kind"] == "causes") & (relations["to"] == "full-scale-invasion")]
+    assert set(causes["from"]) == set(seed.ancestors("full-scale-invasion", depth=1).ids)
+
+
+def test_to_pandas_keeps_deep_time_and_bce_as_text():
+    deep = eventgraph.load(os.path.join(SOURCE, "examples", "05_deep_time.yaml"))
+    events, _ = deep.to_pandas()
+    earth = events.set_index("id").loc["earth-forms"]
+    assert earth["date"] == "Y-4540000000~"
+    assert earth["earliest"].startswith("-45")
