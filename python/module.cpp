@@ -16,13 +16,18 @@
 #include "engine/stats.h"
 #include "engine/suggest.h"
 #include "engine/traversal.h"
+#include "render/graphviz.h"
 #include "render/json_writer.h"
 #include "render/query_json.h"
+#include "render/raster.h"
+#include "render/timeline.h"
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <cmath>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <span>
@@ -319,6 +324,99 @@ Result contradiction_pairs(const Graph& g, bool touching, const py::kwargs& kwar
           [graph = g.graph, echo, pairs] { return contradictions_json(*graph, echo, *pairs); }};
 }
 
+/// One of the CLI's choices for an option, or ValueError naming them all.
+template <typename Value>
+Value choice(const char* option, const std::string& given,
+             std::initializer_list<std::pair<const char*, Value>> choices) {
+  std::string names;
+  for (const auto& [name, value] : choices) {
+    if (given == name) return value;
+    names += (names.empty() ? "" : ", ") + std::string(name);
+  }
+  throw py::value_error(std::string(option) + " must be one of " + names + ", not '" + given + "'");
+}
+
+/// The events the filter keyword arguments keep, and the filter.
+std::pair<EventFilter, std::vector<EventIndex>> selection_of(const EventGraph& graph,
+                                                             const py::kwargs& kwargs) {
+  EventFilter filter = filter_or_raise(graph, filter_options(kwargs));
+  std::vector<EventIndex> selection = select(graph, filter);
+  return {std::move(filter), std::move(selection)};
+}
+
+/// `eventgraph timeline`'s SVG, with its options and filters.
+std::string timeline(const Graph& g, const std::string& title, double width,
+                     const std::string& lanes, bool lanes_repeat, const std::string& relations,
+                     const std::string& theme, const std::string& compress,
+                     const std::string& scale, const py::kwargs& kwargs) {
+  TimelineOptions options;
+  options.title = title;
+  if (!std::isfinite(width) || width < 480 || width > 20000) {
+    throw py::value_error("width must be between 480 and 20000");
+  }
+  options.width = width;
+  options.lanes = choice<LaneMode>("lanes", lanes,
+                                   {{"affiliation", LaneMode::affiliation},
+                                    {"actor", LaneMode::actor},
+                                    {"kind", LaneMode::kind},
+                                    {"tag", LaneMode::tag},
+                                    {"none", LaneMode::none}});
+  options.lanes_repeat = lanes_repeat;
+  options.relations = choice<RelationSelection>("relations", relations,
+                                                {{"all", RelationSelection::all},
+                                                 {"causes", RelationSelection::causes},
+                                                 {"none", RelationSelection::none}});
+  options.theme = choice<ThemeMode>(
+      "theme", theme,
+      {{"auto", ThemeMode::automatic}, {"light", ThemeMode::light}, {"dark", ThemeMode::dark}});
+  options.compression = choice<Compression>(
+      "compress", compress,
+      {{"auto", Compression::automatic}, {"on", Compression::on}, {"off", Compression::off}});
+  options.axis_scale =
+      choice<AxisScale>("scale", scale, {{"linear", AxisScale::linear}, {"log", AxisScale::log}});
+  const auto [filter, selection] = selection_of(*g.graph, kwargs);
+  if (filter.from) options.from = *filter.from;  // the window is also the view, as in the CLI
+  if (filter.to) options.to = *filter.to;
+  py::gil_scoped_release release;
+  return render_timeline_svg(*g.graph, selection, options);
+}
+
+/// `eventgraph graph`'s diagram: (bytes, the layout note), or ValueError
+/// with Graphviz's diagnostics.
+py::tuple diagram(const Graph& g, const std::string& format, const std::string& layout,
+                  const std::string& title, const std::string& rankdir, const std::string& theme,
+                  bool legend, const std::vector<std::string>& via, const py::kwargs& kwargs) {
+  GraphOptions options;
+  const auto parsed_format = parse_diagram_format(format);
+  if (!parsed_format) throw py::value_error("format must be one of svg, png, pdf, dot");
+  options.format = *parsed_format;
+  const auto parsed_layout = parse_diagram_layout(layout);
+  if (!parsed_layout) {
+    throw py::value_error("layout must be one of auto, dot, neato, fdp, sfdp, time, not '" +
+                          layout + "'");
+  }
+  options.layout = *parsed_layout;
+  options.title = title;
+  const auto parsed_rankdir = parse_rank_direction(rankdir);
+  if (!parsed_rankdir) throw py::value_error("rankdir must be one of LR, TB, RL, BT");
+  options.rankdir = *parsed_rankdir;
+  options.theme = choice<Theme>("theme", theme, {{"light", Theme::light}, {"dark", Theme::dark}});
+  options.legend = legend;
+  options.kinds = via_or_raise(via);
+  const std::vector<EventIndex> selection = selection_of(*g.graph, kwargs).second;
+  DiagramResult result;
+  {
+    py::gil_scoped_release release;
+    result = render_diagram(*g.graph, selection, options);
+  }
+  if (!result.ok()) {
+    std::string said;
+    for (const Diagnostic& d : result.diagnostics) said += d.message + "\n";
+    throw py::value_error(said.empty() ? "graphviz could not draw the diagram" : said);
+  }
+  return py::make_tuple(py::bytes(result.bytes), result.note);
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
@@ -419,6 +517,8 @@ PYBIND11_MODULE(_core, m) {
              echo.set("file", g.file);
              return parse_json(conflicts_json(*g.graph, echo, conflicts));
            })
+      .def("_timeline", &timeline)
+      .def("_diagram", &diagram)
       .def("_stats", [](const Graph& g) {
         GraphStats stats;
         {
@@ -429,6 +529,15 @@ PYBIND11_MODULE(_core, m) {
       });
 
   m.def("_load", &load, py::arg("path"), py::arg("cache") = true);
+  m.def("_convert", [](const std::string& svg, const std::string& format) {
+    RasterResult raster;
+    {
+      py::gil_scoped_release release;
+      raster = convert_svg(svg, format == "pdf" ? RasterFormat::pdf : RasterFormat::png);
+    }
+    if (!raster.ok()) throw py::value_error(raster.error);
+    return py::bytes(raster.bytes);
+  });
 }
 
 }  // namespace eventgraph::python

@@ -27,6 +27,7 @@ __all__ = [
     "EventList",
     "Around",
     "Contradictions",
+    "Picture",
 ]
 
 
@@ -203,6 +204,45 @@ class Contradictions(_Answer):
 _Via = Union[str, Iterable[str]]
 
 
+class Picture:
+    """A drawing: Jupyter shows it inline (``_repr_svg_``); ``.svg`` is its
+    text; ``.save(path)`` writes .svg, .png or .pdf, chosen by the extension,
+    whole or not at all."""
+
+    def __init__(self, svg: str, render):
+        self._svg = svg
+        self._render = render  # format name -> bytes
+
+    @property
+    def svg(self) -> str:
+        return self._svg
+
+    def _repr_svg_(self) -> str:
+        return self._svg
+
+    def save(self, path) -> None:
+        import os
+        import tempfile
+
+        path = os.fspath(path)
+        extension = os.path.splitext(path)[1].lower().lstrip(".")
+        if extension not in ("svg", "png", "pdf"):
+            raise ValueError(f"cannot tell the format from {path!r}; use .svg, .png or .pdf")
+        data = self._svg.encode("utf-8") if extension == "svg" else self._render(extension)
+        directory = os.path.dirname(os.path.abspath(path))
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".eventgraph-")
+        try:
+            with os.fdopen(handle, "wb") as f:
+                f.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+
+    def __repr__(self) -> str:
+        return f"<eventgraph.Picture: {len(self._svg)} bytes of SVG>"
+
+
 def _kinds(via: _Via) -> list:
     return [via] if isinstance(via, str) else list(via)
 
@@ -313,6 +353,26 @@ class Graph:
     def check(self) -> list:
         """The warnings loading found (a graph with errors does not load)."""
         return _diagnostics(self._g._warnings())
+
+    def timeline(self, title: str = "", width: float = 1200, lanes: str = "affiliation",
+                 lanes_repeat: bool = False, relations: str = "all", theme: str = "auto",
+                 compress: str = "auto", scale: str = "linear", **filters) -> Picture:
+        """The timeline `eventgraph timeline` draws, with its options; the
+        filters of list() select events, and from_/to also set the view."""
+        svg = self._g._timeline(title, width, lanes, lanes_repeat, relations, theme, compress,
+                                scale, **filters)
+        return Picture(svg, lambda fmt: _core._convert(svg, fmt))
+
+    def graph(self, layout: str = "auto", title: str = "", rankdir: str = "LR",
+              theme: str = "light", legend: bool = True,
+              via: _Via = ("causes", "references", "contradicts"), **filters) -> Picture:
+        """The diagram `eventgraph graph` draws (Graphviz), with its options;
+        PNG and PDF are drawn by Graphviz itself when saved."""
+        def render(fmt: str) -> bytes:
+            return self._g._diagram(fmt, layout, title, rankdir, theme, legend, _kinds(via),
+                                    **filters)[0]
+
+        return Picture(render("svg").decode("utf-8"), render)
 
     def to_networkx(self):
         """A networkx MultiDiGraph: one node per event (its fields as attributes),

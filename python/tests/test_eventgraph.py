@@ -227,3 +227,50 @@ def test_to_pandas_keeps_deep_time_and_bce_as_text():
     earth = events.set_index("id").loc["earth-forms"]
     assert earth["date"] == "Y-4540000000~"
     assert earth["earliest"].startswith("-45")
+
+
+def cli_bytes(*args):
+    if not CLI:
+        pytest.skip("EVENTGRAPH_CLI not set")
+    return subprocess.run([CLI, *args], check=True, capture_output=True).stdout
+
+
+@pytest.mark.parametrize("cli_args, call", [
+    (["timeline", str(SEED), "--from", "2025", "--to", "2026-02", "--lanes", "actor"],
+     lambda g: g.timeline(from_="2025", to="2026-02", lanes="actor")),
+    (["timeline", str(SEED), "--relations", "causes", "--theme", "dark", "--width", "900"],
+     lambda g: g.timeline(relations="causes", theme="dark", width=900)),
+    (["graph", str(SEED), "--tag", "budapest", "--format", "svg"], lambda g: g.graph(tag="budapest")),
+    (["graph", str(SEED), "--tag", "istanbul", "--via", "causes", "--rankdir", "TB", "--format", "svg"],
+     lambda g: g.graph(tag="istanbul", via=("causes",), rankdir="TB")),
+])
+def test_pictures_are_the_clis_bytes(seed, cli_args, call):
+    assert call(seed).svg.encode("utf-8") == cli_bytes(*cli_args)
+
+
+def test_pictures_display_in_notebooks_and_save_by_extension(seed, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    picture = seed.timeline(tag="budapest")
+    root = ET.fromstring(picture._repr_svg_())  # what Jupyter embeds: well-formed SVG
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    picture.save(tmp_path / "t.svg")
+    assert (tmp_path / "t.svg").read_text(encoding="utf-8") == picture.svg
+    picture.save(tmp_path / "t.png")
+    assert (tmp_path / "t.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    seed.graph(tag="budapest").save(tmp_path / "g.pdf")
+    assert (tmp_path / "g.pdf").read_bytes()[:5] == b"%PDF-"
+    with pytest.raises(ValueError, match="use .svg, .png or .pdf"):
+        picture.save(tmp_path / "t.gif")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.pdf", "t.png", "t.svg"]
+
+
+def test_picture_options_are_checked_as_the_cli_checks_them(seed):
+    with pytest.raises(ValueError, match="lanes must be one of"):
+        seed.timeline(lanes="actors")
+    with pytest.raises(ValueError, match="width must be between 480 and 20000"):
+        seed.timeline(width=float("nan"))
+    with pytest.raises(ValueError, match="layout must be one of"):
+        seed.graph(layout="circo")
+    with pytest.raises(TypeError, match="did you mean 'tag'"):
+        seed.timeline(tags="budapest")
