@@ -102,15 +102,19 @@ int ExportCommand::run(Io& io) {
            << "': " << error.message() << '\n';
     return kExitInvalidData;
   }
+  std::vector<OutputFile> files;
   std::string written;
   for (const ExportFile& file : result.files) {
     const fs::path path =
         file.name.empty() ? fs::path(options_.output) : fs::path(options_.output) / file.name;
-    if (std::string problem = write_file_atomically(path, file.bytes); !problem.empty()) {
-      io.err << "eventgraph export: " << problem << '\n';
-      return kExitInvalidData;
-    }
+    files.push_back({path, file.bytes});
     written += (written.empty() ? "" : ", ") + path.string();
+  }
+  // A folder of tables is written whole or not at all: no events.csv
+  // without its relations.csv.
+  if (std::string problem = write_files_atomically(files); !problem.empty()) {
+    io.err << "eventgraph export: " << problem << "; nothing written\n";
+    return kExitInvalidData;
   }
   io.err << "eventgraph export: " << result.note << " written to " << written << '\n';
   return kExitOk;

@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 namespace eventgraph::cli {
 
@@ -46,37 +47,101 @@ mode_t current_umask() {
 
 }  // namespace
 
-std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+namespace {
+
+/// A file written under a temporary name beside its target, to be renamed
+/// over it; or, for a device or FIFO, already written in place.
+struct Staged {
+  std::filesystem::path path;
+  std::string temporary;  ///< empty: nothing to rename
+  std::string error;
+};
+
+Staged stage(const std::filesystem::path& path, std::string_view bytes) {
+  Staged staged{path, {}, {}};
   struct stat link {};
   mode_t mode = 0666 & ~current_umask();
   if (::lstat(path.c_str(), &link) == 0) {
     struct stat target = link;
     if (S_ISLNK(link.st_mode) && ::stat(path.c_str(), &target) != 0) {
-      return failure(path, "it is a dangling symlink");
+      staged.error = failure(path, "it is a dangling symlink");
+      return staged;
     }
-    if (S_ISCHR(target.st_mode) || S_ISFIFO(target.st_mode)) return write_in_place(path, bytes);
-    if (S_ISDIR(target.st_mode)) return failure(path, "it is a directory");
-    if (S_ISLNK(link.st_mode)) {
-      return failure(path, "it is a symlink; give the path of the file it points to");
+    if (S_ISCHR(target.st_mode) || S_ISFIFO(target.st_mode)) {
+      staged.error = write_in_place(path, bytes);
+      return staged;
     }
-    if (!S_ISREG(target.st_mode)) return failure(path, "it is not a regular file");
+    if (S_ISDIR(target.st_mode)) {
+      staged.error = failure(path, "it is a directory");
+    } else if (S_ISLNK(link.st_mode)) {
+      staged.error = failure(path, "it is a symlink; give the path of the file it points to");
+    } else if (!S_ISREG(target.st_mode)) {
+      staged.error = failure(path, "it is not a regular file");
+    }
+    if (!staged.error.empty()) return staged;
     mode = link.st_mode & 07777;
   } else if (errno != ENOENT) {
-    return failure(path, std::strerror(errno));
+    staged.error = failure(path, std::strerror(errno));
+    return staged;
   }
   const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
   std::string temporary = (folder / ("." + path.filename().string() + ".XXXXXX")).string();
   // mkstemp creates the file exclusively (O_EXCL) under a random name, so
   // nothing planted in a shared folder can be written through.
   const int fd = ::mkostemp(temporary.data(), O_CLOEXEC);
-  if (fd < 0) return failure(path, std::strerror(errno));
+  if (fd < 0) {
+    staged.error = failure(path, std::strerror(errno));
+    return staged;
+  }
   bool ok = ::fchmod(fd, mode) == 0 && write_all(fd, bytes);
   int error = errno;
   if (::close(fd) != 0 && ok) ok = false, error = errno;
-  if (ok && ::rename(temporary.c_str(), path.c_str()) != 0) ok = false, error = errno;
   if (!ok) {
     ::unlink(temporary.c_str());
-    return failure(path, std::strerror(error));
+    staged.error = failure(path, std::strerror(error));
+    return staged;
+  }
+  staged.temporary = std::move(temporary);
+  return staged;
+}
+
+std::string commit(Staged& staged) {
+  if (staged.temporary.empty()) return {};
+  if (::rename(staged.temporary.c_str(), staged.path.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(staged.temporary.c_str());
+    return failure(staged.path, std::strerror(error));
+  }
+  staged.temporary.clear();
+  return {};
+}
+
+}  // namespace
+
+std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+  Staged staged = stage(path, bytes);
+  return staged.error.empty() ? commit(staged) : staged.error;
+}
+
+std::string write_files_atomically(std::span<const OutputFile> files) {
+  std::vector<Staged> staged;
+  for (const OutputFile& file : files) {
+    staged.push_back(stage(file.path, file.bytes));
+    if (!staged.back().error.empty()) {
+      // Nothing of a failed set reaches its targets.
+      for (const Staged& s : staged) {
+        if (!s.temporary.empty()) ::unlink(s.temporary.c_str());
+      }
+      return staged.back().error;
+    }
+  }
+  for (Staged& s : staged) {
+    if (std::string error = commit(s); !error.empty()) {
+      for (const Staged& rest : staged) {
+        if (!rest.temporary.empty()) ::unlink(rest.temporary.c_str());
+      }
+      return error;
+    }
   }
   return {};
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -20,5 +21,19 @@ namespace eventgraph::cli {
 /// Example:
 ///   if (auto error = write_file_atomically("out.svg", svg); !error.empty()) ...
 std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+/// One file of a set written together.
+struct OutputFile {
+  std::filesystem::path path;
+  std::string_view bytes;
+};
+
+/// Writes several files as write_file_atomically does, all or nothing:
+/// every file is written under its temporary name first, and only when all
+/// of them are complete are they renamed over their targets. A file that
+/// cannot be written (a full disk, a directory in the way) leaves every
+/// target as it was. (Only a rename failing between the renames, which
+/// the checks before make unlikely, could leave a mix; the error says so.)
+std::string write_files_atomically(std::span<const OutputFile> files);
 
 }  // namespace eventgraph::cli

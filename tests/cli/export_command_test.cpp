@@ -4,7 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace {
@@ -47,6 +49,25 @@ TEST_CASE("export: neo4j and csv write a folder of files", "[cli][export]") {
   CHECK(no_folder.exit_code == 2);
   CHECK(no_folder.err ==
         "eventgraph export: csv writes several files: name a folder for them with -o\n");
+}
+
+// A folder of tables was written file by file: a failure on the second
+// left the first, an events.csv without its relations.csv.
+TEST_CASE("export: a folder of files is written whole or not at all", "[cli][export]") {
+  const fs::path folder = scratch_dir() / "csv-in-the-way";
+  fs::create_directories(folder / "relations.csv");  // a directory where a table goes
+  std::ofstream(folder / "events.csv") << "old table\n";
+  const CommandRun r =
+      run({"export", "csv", "tests/data/export/tricky.yaml", "-o", folder.string()});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains("relations.csv': it is a directory; nothing written"));
+  CHECK(read_text(folder / "events.csv") == "old table\n");
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"events.csv", "relations.csv"});  // no temporaries
 }
 
 TEST_CASE("export: the selection options of graph", "[cli][export]") {
