@@ -45,10 +45,6 @@ mode_t current_umask() {
   return mask;
 }
 
-}  // namespace
-
-namespace {
-
 /// A file written under a temporary name beside its target, to be renamed
 /// over it; or, for a device or FIFO, already written in place.
 struct Staged {
@@ -125,22 +121,23 @@ std::string write_file_atomically(const std::filesystem::path& path, std::string
 
 std::string write_files_atomically(std::span<const OutputFile> files) {
   std::vector<Staged> staged;
+  // Nothing of a failed set reaches its targets.
+  const auto discard = [&staged] {
+    for (const Staged& s : staged) {
+      if (!s.temporary.empty()) ::unlink(s.temporary.c_str());
+    }
+  };
   for (const OutputFile& file : files) {
     staged.push_back(stage(file.path, file.bytes));
     if (!staged.back().error.empty()) {
-      // Nothing of a failed set reaches its targets.
-      for (const Staged& s : staged) {
-        if (!s.temporary.empty()) ::unlink(s.temporary.c_str());
-      }
+      discard();
       return staged.back().error;
     }
   }
-  for (Staged& s : staged) {
-    if (std::string error = commit(s); !error.empty()) {
-      for (const Staged& rest : staged) {
-        if (!rest.temporary.empty()) ::unlink(rest.temporary.c_str());
-      }
-      return error;
+  for (std::size_t i = 0; i < staged.size(); ++i) {
+    if (std::string error = commit(staged[i]); !error.empty()) {
+      discard();
+      return i == 0 ? error : error + " (the files before it were already replaced)";
     }
   }
   return {};

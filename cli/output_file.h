@@ -33,7 +33,8 @@ struct OutputFile {
 /// of them are complete are they renamed over their targets. A file that
 /// cannot be written (a full disk, a directory in the way) leaves every
 /// target as it was. (Only a rename failing between the renames, which
-/// the checks before make unlikely, could leave a mix; the error says so.)
+/// the checks before make unlikely, could leave a mix; the error then says
+/// that the files before it were replaced.)
 std::string write_files_atomically(std::span<const OutputFile> files);
 
 }  // namespace eventgraph::cli

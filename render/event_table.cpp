@@ -54,10 +54,6 @@ std::string source_entry(const Source& source) {
   return entry;
 }
 
-}  // namespace
-
-namespace {
-
 bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool ends_with_word(std::string_view before, std::string_view word) {

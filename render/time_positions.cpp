@@ -118,8 +118,9 @@ struct BandUnit {
   }
 
   /// The band from the unit starting at `first` to the one starting at
-  /// `last`, in a stretch of the axis whose last date is `stretch_end`: "Mar 2022", "Mar 2022–May
-  /// 2022", "2022", "2019–2021", "44 BCE", "66–65 Ma", and "4.54 Ga" for a year of deep time.
+  /// `last`, in a stretch of the axis whose last date is `stretch_end`:
+  /// "Mar 2022", "Mar 2022–May 2022", "2022", "2019–2021", "44 BCE",
+  /// "66–65 Ma", and "4.54 Ga" for a year of deep time.
   std::string label(Day first, Day last, Day stretch_end) const {
     const std::int64_t first_year = to_civil(first).year.value();
     const std::int64_t last_year = to_civil(last).year.value();
